@@ -1,0 +1,66 @@
+"""On-disk cache of compiled glossaries, keyed by the glossary files' content.
+
+`mtqa lint` runs inside `git commit`; parsing YAML and converting every term with
+OpenCC would dominate its start-up, so the compiled matcher is pickled once.
+Set MTQA_NO_CACHE=1 to bypass it, MTQA_CACHE_DIR to move it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+
+FORMAT = 1  # bump when the pickled classes change shape
+
+
+def cache_dir() -> Path:
+    if os.environ.get("MTQA_CACHE_DIR"):
+        return Path(os.environ["MTQA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mtqa"
+
+
+def _key(files: list[Path]) -> str:
+    h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    for f in files:
+        h.update(str(f.resolve()).encode() + b"\0")
+        h.update(f.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def load_matcher(paths) -> "object":
+    """The compiled Matcher for the glossary at `paths`, from cache when possible."""
+    from .glossary.loader import glossary_files, load_glossary
+
+    files = glossary_files(*paths)
+    use_cache = not os.environ.get("MTQA_NO_CACHE")
+    target = None
+    if use_cache:
+        try:
+            target = cache_dir() / f"glossary-{_key(files)}.pickle"
+            with open(target, "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            pass
+    from .matcher import Matcher
+
+    matcher = Matcher.build(load_glossary(*files))
+    if target is not None:
+        _store(target, matcher)
+    return matcher
+
+
+def _store(target: Path, obj) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only home is no reason to fail a lint

@@ -1,0 +1,94 @@
+"""The lint engine: documents in, findings out (no I/O besides reading)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .document import Document, read_document
+from .errors import MtqaError
+from .findings import Finding
+
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_glossary_path(start: Path | None = None) -> Path:
+    """The nearest `glossaries/` folder above `start` (the project's), else the bundled one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "glossaries"
+        if candidate.is_dir() and any(candidate.glob("*.y*ml")):
+            return candidate
+    for candidate in (PACKAGE_DIR / "data" / "glossaries", PACKAGE_DIR.parent / "glossaries"):
+        if candidate.is_dir():
+            return candidate
+    raise MtqaError("no glossary found: pass --glossary PATH or create a glossaries/ folder")
+
+
+def get_matcher(glossary=None):
+    """A Matcher from a Glossary, a Matcher, a path (or list of paths), or None (the default glossary)."""
+    from .glossary.model import Glossary
+    from .matcher import Matcher
+
+    if isinstance(glossary, Matcher):
+        return glossary
+    if isinstance(glossary, Glossary):
+        cached = getattr(glossary, "_matcher", None)
+        if cached is None:
+            cached = glossary._matcher = Matcher.build(glossary)
+        return cached
+    from .cache import load_matcher
+
+    if glossary is None:
+        paths = [default_glossary_path()]
+    elif isinstance(glossary, (str, Path)):
+        paths = [glossary]
+    else:
+        paths = list(glossary)
+    return load_matcher(paths)
+
+
+def lint_document(doc: Document, matcher, rules, locale: str | None = None) -> list[Finding]:
+    from .rules.base import LintContext
+
+    ctx = LintContext(doc=doc, matcher=matcher, locale=locale)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.needs_glossary and matcher is None:
+            continue
+        findings.extend(rule.check(ctx))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def lint_text(text: str, glossary=None, *, path: str = "<text>", select=None, ignore=None,
+              locale: str | None = None) -> list[Finding]:
+    """Lint one string. `glossary`: a Glossary, a path, or None for the default glossary."""
+    from .rules import select_rules
+
+    return lint_document(Document(text=text, path=path), get_matcher(glossary),
+                         select_rules(select, ignore), locale=locale)
+
+
+def iter_files(paths: Iterable, suffixes=DEFAULT_SUFFIXES) -> Iterator[Path]:
+    """Files named by `paths`; folders are walked for `suffixes` (hidden folders skipped)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).parts
+                if f.is_file() and f.suffix.lower() in suffixes and not any(x.startswith(".") for x in rel):
+                    yield f
+        else:
+            yield p  # named explicitly: linted whatever its suffix; read errors are reported
+
+
+def lint_paths(paths: Iterable, glossary=None, *, select=None, ignore=None, locale=None,
+               encoding=None) -> Iterator[tuple[Document, list[Finding]]]:
+    from .rules import select_rules
+
+    matcher = get_matcher(glossary)
+    rules = select_rules(select, ignore)
+    for f in iter_files(paths):
+        doc = read_document(f, encoding=encoding)
+        yield doc, lint_document(doc, matcher, rules, locale=locale)

@@ -1,0 +1,36 @@
+"""Character folding shared by the glossary and the matcher.
+
+Folding never changes the length of a string, so offsets found in folded text are
+offsets in the original: Latin letters are lower-cased, full-width ASCII becomes
+half-width, every spelling of the name-separating middle dot becomes `·`, and
+no-break spaces become spaces.
+"""
+from __future__ import annotations
+
+import re
+
+MIDDLE_DOTS = "·・•‧･．.‧⋅∙"
+DOT = "·"
+_TABLE = {ord(c): DOT for c in MIDDLE_DOTS if c != DOT}
+_TABLE.update({0xA0: " ", 0x3000: " ", 0x202F: " "})
+_TABLE.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in MIDDLE_DOTS})
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
+
+
+def fold(text: str) -> str:
+    """Case- and punctuation-fold `text` without changing its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters (İ) lower-case to two characters
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if _SPECIAL.search(lowered):
+        lowered = lowered.translate(_TABLE)
+    return lowered
+
+
+def is_latin_word_char(ch: str) -> bool:
+    """Characters that continue a Latin word: ASCII letters and digits."""
+    return ch.isascii() and ch.isalnum()
+
+
+def is_latin_term(term: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in term)

@@ -1,0 +1,2 @@
+"""Reporters: one module per output format."""
+FORMATS = ("text", "json")

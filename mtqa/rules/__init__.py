@@ -1,0 +1,30 @@
+"""The rule registry. Codes are stable: T terminology, C consistency, N names."""
+from __future__ import annotations
+
+from .base import LintContext, Rule
+from .consistency import INCONSISTENT
+from .names import NEAR_MISS
+from .terminology import ADMITTED, DEPRECATED
+
+ALL_RULES: tuple[Rule, ...] = (DEPRECATED, ADMITTED, INCONSISTENT, NEAR_MISS)
+RULES: dict[str, Rule] = {r.code: r for r in ALL_RULES}
+
+
+def select_rules(select=None, ignore=None) -> list[Rule]:
+    """Rules enabled by `select`/`ignore` code lists; a prefix (T, T00) selects a family."""
+
+    def matches(rule: Rule, codes) -> bool:
+        return any(rule.code.startswith(c.strip().upper()) or c.strip().lower() in ("all", rule.name) for c in codes)
+
+    for codes in (select or [], ignore or []):
+        for code in codes:
+            c = code.strip()
+            if c and c.upper() != "ALL" and not any(r.code.startswith(c.upper()) or r.name == c for r in ALL_RULES):
+                raise ValueError(f"unknown rule code {code!r}; `mtqa rules` lists them")
+    rules = [r for r in ALL_RULES if (matches(r, select) if select else r.default)]
+    if ignore:
+        rules = [r for r in rules if not matches(r, ignore)]
+    return rules
+
+
+__all__ = ["ALL_RULES", "RULES", "LintContext", "Rule", "select_rules"]

@@ -1,0 +1,75 @@
+"""What a rule is (code, name, default severity, documentation) and the context it reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..document import Document
+from ..findings import Applicability, Finding, Fix, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str  # one line for `mtqa rules`
+    explanation: str  # why, for `mtqa explain`
+    example: str  # "bad → good"
+    check: Callable[["LintContext"], Iterable[Finding]]
+    needs_glossary: bool = True
+    default: bool = True  # enabled unless selected explicitly when False
+    fix: str = "safe"  # what kind of fix it offers: safe, unsafe or none
+
+
+@dataclass
+class LintContext:
+    """Everything a rule may read about one document."""
+
+    doc: Document
+    matcher: object | None = None  # mtqa.matcher.Matcher
+    locale: str | None = None
+    _hits: list | None = field(default=None, repr=False)
+
+    @property
+    def hits(self) -> list:
+        if self._hits is None:
+            self._hits = self.matcher.find(self.doc.text) if self.matcher is not None else []
+        return self._hits
+
+    def script_of(self, hit) -> str:
+        return hit.script or self.doc.script
+
+    def preferred(self, hit, short: bool = False) -> str | None:
+        """The concept's preferred form for this hit, in the hit's script (or the locale's)."""
+        m = self.matcher
+        forms = m.preferred[hit.concept_index]
+        locale = self.locale
+        # Only ask for the document's script when the answer depends on it.
+        if locale is None and hit.script is None and forms.get("Hans") == forms.get("Hant"):
+            script = "Hans"
+        else:
+            script = self.script_of(hit)
+        return m.preferred_form(hit.concept_index, script, locale, short=short)
+
+    def finding(self, rule: Rule, start: int, end: int, message: str, *, suggestion: str | None = None,
+                concept: str | None = None, applicability: Applicability | None = None,
+                severity: Severity | None = None) -> Finding:
+        line, column = self.doc.position(start)
+        fix = None
+        if suggestion is not None and applicability is not None:
+            fix = Fix.replace(start, end, suggestion, applicability)
+        return Finding(
+            path=self.doc.path, line=line, column=column, start=start, end=end, rule=rule.code,
+            name=rule.name, severity=severity or rule.severity, message=message,
+            found=self.doc.text[start:end], suggestion=suggestion, concept=concept, fix=fix,
+        )
+
+
+def concept_label(concept) -> str:
+    """How a message names a concept: its English name and preferred Chinese form."""
+    en = concept.preferred("en")
+    zh = concept.preferred("zh-Hans") or concept.preferred("zh-Hant")
+    if en and zh:
+        return f"{en.term} ({zh.term})"
+    return (en or zh or concept.terms[0]).term if concept.terms else concept.id

@@ -1,0 +1,98 @@
+"""C: consistency. One concept rendered several ways in one document (C001)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..findings import Applicability, Severity
+from ..glossary.model import HANT_LANGS
+from .base import LintContext, Rule, concept_label
+
+SCRIPT_LANGS = {"Hans": ("zh-Hans", "zh-CN"), "Hant": HANT_LANGS + ("zh-Hans",)}
+
+
+def check_inconsistent(ctx: LintContext):
+    by_concept: dict[int, list] = {}
+    for hit in ctx.hits:
+        if hit.gloss or hit.term.is_short:
+            continue
+        by_concept.setdefault(hit.concept_index, []).append(hit)
+    for hits in by_concept.values():
+        counts = Counter(h.key for h in hits)
+        if len(counts) < 2:
+            continue
+        expected = _expected(ctx, hits, counts)
+        if expected is None:
+            continue
+        summary = ", ".join(f"{_display(ctx, h)} ×{counts[h.key]}" for h in _first_of_each(hits))
+        target = next(h for h in hits if h.key == expected)
+        for hit in hits:
+            if hit.key == expected or hit.term.status == "deprecated":
+                continue  # deprecated forms are T001 errors already
+            suggestion = _suggestion(ctx, target, hit)
+            message = (f"{concept_label(hit.concept)} is rendered {len(counts)} ways in this document "
+                       f"({summary}); use '{suggestion}' throughout")
+            yield ctx.finding(INCONSISTENT, hit.start, hit.end, message, suggestion=suggestion,
+                              concept=hit.concept.id, applicability=Applicability.UNSAFE)
+
+
+def _expected(ctx: LintContext, hits, counts: Counter) -> str | None:
+    """The rendering to keep: the preferred form for the text's script if present, else the commonest."""
+    accepted = [h for h in hits if h.term.status != "deprecated"]
+    if not accepted:
+        return None
+    script = ctx.doc.script
+    for langs in (SCRIPT_LANGS[script], ("en",)):
+        for h in accepted:
+            if h.term.status == "preferred" and h.term.lang in langs:
+                return h.key
+    for h in accepted:
+        if h.term.status == "preferred":
+            return h.key
+    best = max(counts[h.key] for h in accepted)
+    return next(h.key for h in accepted if counts[h.key] == best)
+
+
+def _first_of_each(hits):
+    seen = set()
+    for h in hits:
+        if h.key not in seen:
+            seen.add(h.key)
+            yield h
+
+
+def _display(ctx: LintContext, hit) -> str:
+    return hit.term.term if not hit.short else ctx.doc.text[hit.start:hit.end]
+
+
+def _suggestion(ctx: LintContext, target, hit) -> str:
+    """The kept rendering as it should read at `hit`: same script, surname for a surname."""
+    text = ctx.doc.text[target.start:target.end]
+    if target.short and not hit.short:
+        text = target.term.term
+        if ctx.script_of(hit) == "Hant":
+            from ..script import to_traditional
+
+            text = to_traditional(text)
+    elif hit.short and not target.short:
+        from ..matcher import _surname
+        from ..normalize import fold
+
+        surname = _surname(fold(text))
+        if surname:
+            text = text[len(text) - len(surname):]
+    return text
+
+
+INCONSISTENT = Rule(
+    code="C001", name="inconsistent-rendering", severity=Severity.WARNING,
+    summary="One concept rendered with different forms in one document.",
+    explanation=(
+        "A reader should meet one name for one thing. When a document uses several accepted forms of a\n"
+        "concept (鳄梨 / 牛油果 / Avocado; Google / 谷歌), every form other than the one to keep is flagged:\n"
+        "the preferred form if the document uses it, otherwise the commonest. A gloss in brackets on first\n"
+        "mention (杨立昆(Yann LeCun), “Avocado”(牛油果)) is the normal convention and never counts, nor do\n"
+        "acronyms; a surname after the full name (扎克伯格 after 马克·扎克伯格) is the same rendering."
+    ),
+    example="代号“牛油果”的模型 … Avocado 的训练 → 代号“Avocado”的模型 … Avocado 的训练",
+    check=check_inconsistent, fix="unsafe",
+)

@@ -1,0 +1,137 @@
+"""N: names. A Latin name a letter or two away from a glossary name (N001)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..findings import Applicability, Severity
+from ..normalize import fold, is_latin_term
+from .base import LintContext, Rule, concept_label
+
+# Capitalised Latin words (with inner hyphens/apostrophes) separated by single spaces.
+NAME_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)*(?![A-Za-z0-9])")
+MIN_SINGLE = 6  # a one-word name must be this long before a near miss counts
+
+
+@dataclass
+class LatinIndex:
+    """Accepted Latin glossary forms, blocked by token for cheap near-miss search."""
+
+    by_token: dict[tuple[int, int, str], list[tuple[int, int]]]  # (n tokens, position, token) → forms
+    singles: dict[str, list[tuple[int, int]]]  # first letter → one-word forms
+    forms: dict[tuple[int, int], tuple[str, ...]]  # (concept, term) → folded tokens
+    all_forms: set[str]  # every folded Latin form, deprecated ones too
+
+
+def build_index(glossary) -> LatinIndex:
+    by_token, singles, forms, all_forms = {}, {}, {}, set()
+    for ci, concept in enumerate(glossary.concepts):
+        for ti, term in enumerate(concept.terms):
+            if not is_latin_term(term.term):
+                continue
+            folded = fold(term.term)
+            all_forms.add(folded)
+            if term.status == "deprecated" or term.is_short or not term.term[:1].isupper():
+                continue
+            tokens = tuple(folded.split())
+            forms[(ci, ti)] = tokens
+            if len(tokens) == 1:
+                if len(tokens[0]) >= MIN_SINGLE:
+                    singles.setdefault(tokens[0][0], []).append((ci, ti))
+            else:
+                for pos, tok in enumerate(tokens):
+                    by_token.setdefault((len(tokens), pos, tok), []).append((ci, ti))
+    return LatinIndex(by_token, singles, forms, all_forms)
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b)
+
+
+def _near(a: str, b: str) -> bool:
+    """Two tokens that are plausibly one name misspelt: same initial, 1–2 edits, mostly shared."""
+    if a == b or a[0] != b[0]:
+        return False
+    d = _distance(a, b)
+    return d <= 2 and 1 - d / max(len(a), len(b)) >= 0.6
+
+
+def _near_single(a: str, b: str) -> bool:
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2 or a == b + "s" or b == a + "s":
+        return False
+    d = _distance(a, b)
+    return 0 < d <= (1 if max(len(a), len(b)) < 9 else 2)
+
+
+def check_near_miss(ctx: LintContext):
+    m = ctx.matcher
+    index = getattr(m, "_latin_index", None)
+    if index is None:
+        index = m._latin_index = build_index(m.glossary)
+    if not index.forms:
+        return
+    text = ctx.doc.text
+    covered = [(h.start, h.end) for h in ctx.hits]
+    for run in NAME_RUN.finditer(text):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        words = [(run.start() + s, run.start() + e) for s, e in words]
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                start, end = words[i][0], words[i + n - 1][1]
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                folded = fold(text[start:end])
+                if folded in index.all_forms:
+                    continue
+                match = _lookup(index, tuple(folded.split()))
+                if match is None:
+                    continue
+                ci, ti = match
+                concept = m.glossary.concepts[ci]
+                correct = concept.terms[ti].term
+                found = text[start:end]
+                covered.append((start, end))
+                yield ctx.finding(
+                    NEAR_MISS, start, end,
+                    f"'{found}' looks like a misspelling of '{correct}' ({concept_label(concept)})",
+                    suggestion=correct, concept=concept.id, applicability=Applicability.UNSAFE,
+                )
+
+
+def _lookup(index: LatinIndex, tokens: tuple[str, ...]):
+    n = len(tokens)
+    if n == 1:
+        tok = tokens[0]
+        if len(tok) < MIN_SINGLE - 1:
+            return None
+        for key in index.singles.get(tok[0], ()):
+            if _near_single(tok, index.forms[key][0]):
+                return key
+        return None
+    candidates = set()
+    for pos, tok in enumerate(tokens):
+        candidates.update(index.by_token.get((n, pos, tok), ()))
+    for key in sorted(candidates):
+        form = index.forms[key]
+        diff = [(a, b) for a, b in zip(tokens, form) if a != b]
+        if len(diff) == 1 and _near(*diff[0]):
+            return key
+    return None
+
+
+NEAR_MISS = Rule(
+    code="N001", name="misspelt-name", severity=Severity.WARNING,
+    summary="A Latin name one or two letters away from a glossary name (Alexander Wang, Tomasz Tungs).",
+    explanation=(
+        "Names copied by hand or through speech recognition pick up small errors. A run of capitalised\n"
+        "Latin words is compared with the glossary's Latin names of the same length in words: all words\n"
+        "but one must be equal and the odd one must share its first letter and differ by at most two\n"
+        "edits (and keep 60% of its letters). A single-word name must be 6+ letters and one edit away\n"
+        "(two from 9 letters), and a plural 's' is not a misspelling. The fix is unsafe: a near name\n"
+        "may belong to someone else."
+    ),
+    example="Tomasz Tungs 表示 → Tomasz Tunguz 表示",
+    check=check_near_miss, fix="unsafe",
+)

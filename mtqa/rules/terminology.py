@@ -1,0 +1,89 @@
+"""T: terminology. Deprecated renderings (T001) and admitted-but-not-preferred ones (T002)."""
+from __future__ import annotations
+
+from ..findings import Applicability, Severity
+from ..normalize import DOT, fold
+from .base import LintContext, Rule, concept_label
+
+
+def check_deprecated(ctx: LintContext):
+    for hit in ctx.hits:
+        term = hit.term
+        if term.status != "deprecated":
+            continue
+        found = ctx.doc.text[hit.start:hit.end]
+        suggestion = _replacement(ctx, hit, found)
+        message = f"'{found}' is a deprecated rendering of {concept_label(hit.concept)}"
+        if term.note:
+            message += f": {term.note}"
+        if suggestion:
+            message += f"; use '{suggestion}'"
+        kind = term.fix or "safe"
+        applicability = None if kind == "none" or not suggestion or suggestion == found else Applicability(kind)
+        yield ctx.finding(DEPRECATED, hit.start, hit.end, message, suggestion=suggestion,
+                          concept=hit.concept.id, applicability=applicability)
+
+
+def _replacement(ctx: LintContext, hit, found: str) -> str | None:
+    term = hit.term
+    if term.suggest:
+        if ctx.script_of(hit) == "Hant" and hit.script is not None:
+            from ..script import to_traditional
+
+            return to_traditional(term.suggest)
+        return term.suggest
+    if term.lang == "en":  # a misspelt Latin name is fixed with the Latin name
+        for status in ("preferred", "admitted"):
+            for t in hit.concept.terms:
+                if t.lang == "en" and t.status == status and not t.is_short:
+                    return t.term
+    preferred = ctx.preferred(hit)
+    # A surname-only error (博斯沃斯) is fixed with the surname (博斯沃思), not the full name.
+    if preferred and hit.concept.type == "person" and DOT in fold(preferred) and DOT not in fold(found):
+        short = ctx.preferred(hit, short=True)
+        if short and short != preferred and len(short) == len(found):
+            return short
+    return preferred
+
+
+def check_admitted(ctx: LintContext):
+    for hit in ctx.hits:
+        term = hit.term
+        if term.status != "admitted" or hit.gloss or term.is_short:
+            continue
+        found = ctx.doc.text[hit.start:hit.end]
+        suggestion = ctx.preferred(hit, short=hit.short)
+        if not suggestion or fold(suggestion) == fold(found):
+            continue
+        message = f"'{found}' is admitted for {concept_label(hit.concept)}, but the preferred form is '{suggestion}'"
+        if term.note:
+            message += f" ({term.note})"
+        yield ctx.finding(ADMITTED, hit.start, hit.end, message, suggestion=suggestion,
+                          concept=hit.concept.id, applicability=Applicability.UNSAFE)
+
+
+DEPRECATED = Rule(
+    code="T001", name="deprecated-term", severity=Severity.ERROR,
+    summary="A glossary name rendered with a form the glossary marks deprecated.",
+    explanation=(
+        "The glossary lists this form as wrong for the concept (a homophone, a misspelling, a literal\n"
+        "translation of a name). The fix replaces it with the preferred form, in the text's own script;\n"
+        "a surname-only error gets the preferred surname. Forms that are also ordinary words carry\n"
+        "exceptions (美元 is not 元 for Meta) or context cues in the glossary, so they are only flagged\n"
+        "where they really stand for the concept."
+    ),
+    example="王涛和他的团队 → 亚历山大·王和他的团队",
+    check=check_deprecated,
+)
+
+ADMITTED = Rule(
+    code="T002", name="admitted-term", severity=Severity.INFO,
+    summary="An admitted but not preferred form; the preferred one is offered as an unsafe fix.",
+    explanation=(
+        "Admitted forms are acceptable (汪滔 is Alexandr Wang's own Chinese name) but house style prefers\n"
+        "another. A gloss in brackets right after the name (亚历山大·王(Alexandr Wang)) is never flagged,\n"
+        "nor are acronyms. The fix is applied only with --unsafe-fixes."
+    ),
+    example="汪滔表示 → 亚历山大·王表示",
+    check=check_admitted, fix="unsafe",
+)

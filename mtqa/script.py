@@ -1,0 +1,63 @@
+"""Simplified/Traditional Chinese: OpenCC adapter and script detection.
+
+Works with the official `opencc` binding and with `opencc-python-reimplemented`
+(both install a module called `opencc`; they differ in config naming).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+HANS = "Hans"
+HANT = "Hant"
+
+
+@lru_cache(maxsize=None)
+def converter(config: str):
+    """An OpenCC converter for `config` such as 's2t', 't2s', 's2tw', 's2hk'."""
+    import opencc
+
+    last_error: Exception | None = None
+    for name in (config, f"{config}.json"):
+        try:
+            return opencc.OpenCC(name)
+        except Exception as exc:  # the two packages reject different spellings
+            last_error = exc
+    raise RuntimeError(f"OpenCC cannot load config {config!r}: {last_error}")
+
+
+def convert(text: str, config: str) -> str:
+    return converter(config).convert(text)
+
+
+def to_traditional(text: str, region: str | None = None) -> str:
+    config = {"zh-TW": "s2tw", "zh-HK": "s2hk"}.get(region or "", "s2t")
+    return convert(text, config)
+
+
+def to_simplified(text: str) -> str:
+    return convert(text, "t2s")
+
+
+@lru_cache(maxsize=1)
+def script_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """(Traditional-only, Simplified-only) characters of the CJK Unified block.
+
+    A character is Traditional-only when OpenCC's t2s changes it, and
+    Simplified-only when s2t changes it and t2s leaves it alone.
+    """
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(chars)
+    t2s = to_simplified(joined).split("\n")
+    s2t = to_traditional(joined).split("\n")
+    trad = frozenset(c for c, s in zip(chars, t2s) if s != c)
+    simp = frozenset(c for c, t, s in zip(chars, s2t, t2s) if t != c and s == c)
+    return trad, simp
+
+
+def detect_script(text: str, sample: int = 20000) -> str:
+    """HANT when Traditional-only characters outnumber Simplified-only ones, else HANS."""
+    trad, simp = script_chars()
+    head = text[:sample]
+    n_trad = sum(1 for c in head if c in trad)
+    n_simp = sum(1 for c in head if c in simp)
+    return HANT if n_trad > n_simp else HANS

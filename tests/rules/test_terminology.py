@@ -1,0 +1,52 @@
+"""T001 deprecated and T002 admitted: positives and hard negatives."""
+import pytest
+
+from conftest import by_rule, lint
+
+
+@pytest.mark.parametrize("text, found, suggestion", [
+    ("王涛表示反对", "王涛", "亚历山大·王"),
+    ("阿里的倩文模型", "倩文", "通义千问"),
+    ("博斯沃斯的部门", "博斯沃斯", "博斯沃思"),  # surname error → surname fix
+    ("楊立坤說", "楊立坤", "楊立昆"),  # Traditional text → Traditional fix
+    ("梅塔公司", "梅塔", "Meta"),
+    ("由 Alexander Wang 领导", "Alexander Wang", "Alexandr Wang"),  # Latin misspelling → Latin name
+    ("Reality Lab 部门", "Reality Lab", "Reality Labs"),
+    ("Meta:改变元命运", "元", "Meta"),
+])
+def test_deprecated_forms_are_errors_with_a_safe_fix(mini, text, found, suggestion):
+    [f] = [f for f in lint(text, mini) if f.rule == "T001"]
+    assert (f.found, f.suggestion, f.severity.value) == (found, suggestion, "error")
+    assert f.fix.applicability.value == "safe"
+    assert text[f.start:f.end] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Meta花了20亿美元,还有日元",
+    "Meta的元宇宙部门是元老级单元",
+    "Meta财报:每股收益3.2元",
+    "公元2025年元旦,Meta发布了新模型",
+    "元素周期表",  # no Meta cue at all
+    "汪涛是我的同事",  # a name that merely looks close
+    "Reality Labs 部门",
+    "早餐吃鳄梨",  # the fruit, no codename context
+])
+def test_hard_negatives_are_not_deprecated(mini, text):
+    assert by_rule(lint(text, mini), "T001") == []
+
+
+def test_admitted_forms_are_info_with_an_unsafe_fix(mini):
+    fs = lint("汪滔表示,千问很强", mini)
+    assert by_rule(fs, "T002") == [("汪滔", "亚历山大·王"), ("千问", "通义千问")]
+    assert {f.severity.value for f in fs if f.rule == "T002"} == {"info"}
+    assert {f.fix.applicability.value for f in fs if f.rule == "T002"} == {"unsafe"}
+
+
+def test_glosses_and_acronyms_are_not_admitted_findings(mini):
+    fs = lint("亚历山大·王(Alexandr Wang)加入了Meta超级智能实验室(MSL)。MSL随后", mini)
+    assert by_rule(fs, "T002") == []
+
+
+def test_messages_say_why(mini):
+    [f] = [f for f in lint("王涛", mini) if f.rule == "T001"]
+    assert "homophone of 汪滔" in f.message and "亚历山大·王" in f.message

@@ -1,0 +1,74 @@
+"""The automaton: boundaries, scripts, dots, longest match, exceptions, context, glosses."""
+import pytest
+
+from mtqa.matcher import Matcher
+
+
+@pytest.fixture(scope="module")
+def m(mini):
+    return Matcher.build(mini)
+
+
+def spans(m, text):
+    return [(text[h.start:h.end], h.concept.id, h.term.status) for h in m.find(text)]
+
+
+def test_latin_matches_between_chinese_characters_case_insensitively(m):
+    assert spans(m, "阿里的Qwen模型") == [("Qwen", "qwen", "admitted")]
+    assert spans(m, "阿里的QWEN模型") == [("QWEN", "qwen", "admitted")]
+
+
+def test_latin_needs_word_boundaries(m):
+    assert spans(m, "Metaverse 部门和 MetaAI 以及 Qwen2") == []
+    assert spans(m, "(Meta)") == [("Meta", "meta", "preferred")]
+    assert spans(m, "Reality Labs 和 Reality Lab") == [
+        ("Reality Labs", "reality-labs", "preferred"), ("Reality Lab", "reality-labs", "deprecated")]
+
+
+@pytest.mark.parametrize("dot", ["·", "・", "•", "‧", "･", ".", "．"])
+def test_every_middle_dot_spelling_matches(m, dot):
+    text = f"亚历山大{dot}王说"
+    assert spans(m, text) == [(f"亚历山大{dot}王", "alexandr-wang", "preferred")]
+
+
+def test_traditional_text_matches_simplified_glossary(m):
+    hits = m.find("楊立坤和楊立昆")
+    assert [(h.term.term, h.script) for h in hits] == [("杨立坤", "Hant"), ("杨立昆", "Hant")]
+
+
+def test_longest_accepted_match_wins(m):
+    # 元 inside 元宇宙 and 美元 is vetoed; the surname 扎克伯格 inside the full name is one hit.
+    assert spans(m, "Meta的元宇宙花了十亿美元") == [("Meta", "meta", "preferred")]
+    assert spans(m, "马克·扎克伯格") == [("马克·扎克伯格", "mark-zuckerberg", "preferred")]
+
+
+def test_regex_exceptions_cover_amounts(m):
+    assert spans(m, "Meta股价跌了3.5元,每股100 元") == [("Meta", "meta", "preferred")]
+
+
+def test_context_cues_gate_ambiguous_forms(m):
+    assert spans(m, "早餐吃牛油果和鳄梨") == []
+    assert [s[0] for s in spans(m, "代号“鳄梨”的模型")] == ["鳄梨"]
+    # 元 for Meta only counts in a document that is about Meta.
+    assert spans(m, "元正陷入危机") == []
+    assert [s[0] for s in spans(m, "元正陷入危机。扎克伯格说")] == ["元", "扎克伯格"]
+
+
+def test_surname_is_derived_for_people_only(m):
+    assert spans(m, "扎克伯格说") == [("扎克伯格", "mark-zuckerberg", "preferred")]
+    hit = m.find("扎克伯格说")[0]
+    assert hit.short and hit.key == "马克·扎克伯格"
+    assert spans(m, "王说") == []  # a one-character surname is never derived
+
+
+def test_gloss_in_brackets_is_marked(m):
+    hits = m.find("亚历山大·王(Alexandr Wang)说,代号为“Avocado”(牛油果)")
+    assert [(h.term.term, h.gloss) for h in hits] == [
+        ("亚历山大·王", False), ("Alexandr Wang", True), ("Avocado", False), ("牛油果", True)]
+
+
+def test_matcher_pickles(m):
+    import pickle
+
+    back = pickle.loads(pickle.dumps(m))
+    assert spans(back, "倩文") == spans(m, "倩文") == [("倩文", "qwen", "deprecated")]
