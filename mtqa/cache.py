@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMAT = 1  # bump when the pickled classes change shape
+FORMAT = 2  # bump when the pickled classes change shape
 
 
 def cache_dir() -> Path:
@@ -55,12 +55,26 @@ def load_matcher(paths) -> "object":
     return matcher
 
 
-def _store(target: Path, obj) -> None:
+def read_text_cache(name: str) -> str | None:
+    try:
+        return (cache_dir() / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_text_cache(name: str, text: str) -> None:
+    _store(cache_dir() / name, text.encode("utf-8"), raw=True)
+
+
+def _store(target: Path, obj, raw: bool = False) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if raw:
+                fh.write(obj)
+            else:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
     except OSError:
         pass  # a read-only home is no reason to fail a lint

@@ -11,7 +11,9 @@ What goes in, for each concept:
 Text and terms are compared after `normalize.fold` (case, width, middle dots).
 Latin forms only match on Latin word boundaries, defined here rather than with
 `\\b`, which sees no boundary between `Qwen` and a Chinese character.
-Overlaps resolve longest-first: 王 inside 亚历山大·王 is no hit, nor is 元 inside 元宇宙.
+Matching is leftmost-longest (the Rust `ahocorasick-rs` automaton; pyahocorasick scans CJK
+text at ~20 MB/s because of the root's fan-out, this one at 60–100 MB/s): 王 inside
+亚历山大·王 is no hit, nor is 元 inside the exception 元宇宙.
 """
 from __future__ import annotations
 
@@ -19,12 +21,22 @@ import re
 from dataclasses import dataclass, field
 
 from .glossary.model import CHINESE_LANGS, HANT_LANGS, Concept, Glossary, Term
-from .normalize import DOT, fold, is_latin_term, is_latin_word_char
+from .normalize import ASCII_DOT_VARIANT, DOT, fold, is_latin_term, is_latin_word_char
 from .script import HANS, HANT
 
 TERM, SHORT, EXCEPTION = 0, 1, 2
-# The gap between a name and its gloss in brackets: 亚历山大·王(Alexandr Wang), “Avocado”(牛油果)
-GLOSS_GAP = re.compile(r"[”\"’'」』》]?\s*[(（]\s*[“\"‘「『《]?")
+# A bracket opening right after a name starts its gloss: 亚历山大·王(Alexandr Wang), “Avocado”(牛油果),
+# FAIR(Fundamental AI Research,基础人工智能研究). Everything of the same concept inside is the gloss.
+GLOSS_OPEN = re.compile(r"(?:[\u4e00-\u9fff]{1,4}|[”\"’'」』》]?)\s*[(（]")  # 高盛集团(Goldman Sachs) too
+GLOSS_CLOSE = re.compile(r"[)）]")
+MAX_GLOSS = 120
+# URLs and e-mail addresses are not prose: nothing inside them is a rendering.
+NOT_PROSE = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'*+,;=%-]+|www\.[A-Za-z0-9.-]+[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*"
+                       r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Latin words next to a Latin hit: two or more mean the hit sits inside an English phrase or title.
+LATIN_LEFT = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9'’.&-]* )+$")
+LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+LATIN_RIGHT = re.compile(r"(?: [A-Za-z0-9][A-Za-z0-9'’.&-]*)+")
 REGIONS = ("zh-CN", "zh-TW", "zh-HK")
 
 
@@ -50,18 +62,31 @@ class Hit:
     short: bool  # a derived surname form of `term`
     script: str | None  # script of the spelling that matched, None when both scripts spell it alike
     concept_index: int
+    key: str  # the rendering this hit counts as: script variants and surnames fold into their term
     gloss: bool = False  # stands in brackets right after another hit of the same concept
+    in_english: bool = False  # a Latin form inside a longer English phrase (a title, a quotation)
 
     @property
-    def key(self) -> str:
-        """The rendering this hit counts as (script variants and surnames fold into their term)."""
-        return fold(self.term.term)
+    def is_rendering(self) -> bool:
+        """Whether this hit is the text's own rendering of the concept (not a gloss or a quotation)."""
+        return not (self.gloss or self.in_english)
+
+
+@dataclass(slots=True)
+class Scan:
+    hits: list[Hit]
+    latin_spans: list[tuple[int, int]]  # every accepted Latin hit, reported or not (N001 skips them)
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
 
 
 @dataclass
 class Matcher:
     glossary: Glossary
-    automaton: object
+    keys: list[str]  # folded patterns, in automaton order
+    entries: list[tuple[Form, ...]]  # what each pattern stands for
     preferred: list[dict[str, str | None]]  # per concept: {'Hans', 'Hant', 'zh-CN', 'zh-TW', 'zh-HK'} → form
     preferred_short: list[dict[str, str | None]]
     term_variants: dict[tuple[int, int], dict[str, str]] = field(default_factory=dict)
@@ -70,8 +95,6 @@ class Matcher:
     # ---- building -------------------------------------------------------
     @classmethod
     def build(cls, glossary: Glossary) -> "Matcher":
-        import ahocorasick
-
         from .script import to_simplified, to_traditional
 
         table: dict[str, list[Form]] = {}
@@ -90,7 +113,10 @@ class Matcher:
                 variants[(ci, ti)] = spellings
                 latin = is_latin_term(term.term)
                 for script, text in _distinct_scripts(spellings):
-                    add(text, Form(ci, ti, TERM, script, "", _latin_edge(text[0]), _latin_edge(text[-1])))
+                    form = Form(ci, ti, TERM, script, "", _latin_edge(text[0]), _latin_edge(text[-1]))
+                    add(text, form)
+                    if DOT in fold(text):  # 亚历山大.王 is the same name (ASCII periods are not folded)
+                        add(fold(text).replace(DOT, ASCII_DOT_VARIANT), form)
                     if concept.type == "person" and term.accepted and not latin and DOT in fold(text):
                         surname = fold(text).rsplit(DOT, 1)[1]
                         if len(surname) >= 2:
@@ -102,59 +128,155 @@ class Matcher:
                         add(text, Form(ci, ti, EXCEPTION, None, fold(text), False, False))
             preferred.append(_preferred_forms(concept, to_simplified, to_traditional))
             preferred_short.append({k: _surname(v) for k, v in preferred[-1].items()})
-        # An explicit term beats a derived surname with the same spelling.
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        keys, entries = [], []
         for key, forms in table.items():
-            explicit = {(f.concept, f.term) for f in forms if f.kind == TERM}
-            keep = tuple(f for f in forms if f.kind != SHORT or not explicit)
-            automaton.add_word(key, (len(key), keep))
-        automaton.make_automaton()
-        return cls(glossary, automaton, preferred, preferred_short, variants)
+            explicit = any(f.kind == TERM for f in forms)  # an explicit term beats a derived surname
+            keys.append(key)
+            entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: f.kind)))
+        matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
+        from .rules.names import build_index
+
+        matcher._latin_index = build_index(glossary)  # pickled with the matcher
+        return matcher
+
+    def __post_init__(self) -> None:
+        self._automaton = None
+        concepts = self.glossary.concepts
+        self._term_keys = {(ci, ti): fold(t.term) for ci, c in enumerate(concepts) for ti, t in enumerate(c.terms)}
+        # Patterns that need no check beyond Latin word boundaries, pre-resolved (the hot path).
+        self._fast = []
+        for forms in self.entries:
+            f = forms[0]
+            term = concepts[f.concept].terms[f.term] if f.kind != EXCEPTION else None
+            if term is None or term.exceptions or term.context:
+                self._fast.append(None)
+            else:
+                self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
+                                   self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end,
+                                   term.status == "preferred", f.latin_start or f.latin_end))
+
+    @property
+    def automaton(self):
+        if self._automaton is None:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        return self._automaton
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_automaton"] = None  # the Rust automaton does not pickle; rebuilt on first use (ms)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
 
     # ---- matching -------------------------------------------------------
     def find(self, text: str) -> list[Hit]:
-        """All glossary hits in `text`, overlaps resolved, sorted by position."""
+        """All glossary hits in `text`, leftmost-longest, sorted by position."""
+        return self.scan(text, all_hits=True).hits
+
+    def scan(self, text: str, all_hits: bool = False) -> "Scan":
+        """Hits a rule may report on, plus the spans of every Latin hit.
+
+        Unless `all_hits`, a preferred-form hit is only returned when its concept shows up
+        with two or more renderings in `text`: the others can never be reported, and
+        skipping them is what keeps linting fast on text dense with names.
+        """
         folded = fold(text)
+        matches = self.automaton.find_matches_as_indexes(folded)
+        if not matches:
+            return Scan([], [])
+        n = len(text)
+        word = LATIN_WORD_CHARS
+        fast = self._fast
+        url_spans = None
+        if "://" in text or "www." in text or "@" in text:
+            url_spans = [(u.start(), u.end()) for u in NOT_PROSE.finditer(text)] or None
+        hits: list[Hit] = []
+        deferred: list = []
+        latin_spans: list[tuple[int, int]] = []
+        first_key: dict[int, str] = {}
+        multi: set[int] = set()
+        slow = None
+        for pid, start, end in matches:
+            f = fast[pid]
+            if f is None:
+                if slow is None:
+                    slow = []
+                slow.append((pid, start, end))
+                continue
+            if f[9]:
+                if f[6] and start and text[start - 1] in word:
+                    continue
+                if f[7] and end < n and text[end] in word:
+                    continue
+                latin_spans.append((start, end))
+            if url_spans and any(s <= start and end <= e for s, e in url_spans):
+                continue
+            ci = f[4]
+            key = first_key.setdefault(ci, f[5])
+            if key != f[5]:
+                multi.add(ci)
+            if all_hits or not f[8]:
+                hits.append(Hit(start, end, f[0], f[1], f[2], f[3], ci, f[5]))
+            else:
+                deferred.append((start, end, f))
+        if slow:
+            for hit in self._slow_path(text, folded, slow, url_spans):
+                hits.append(hit)
+                if hit.term.accepted and any(is_latin_word_char(c) for c in (text[hit.start], text[hit.end - 1])):
+                    latin_spans.append((hit.start, hit.end))
+                key = first_key.setdefault(hit.concept_index, hit.key)
+                if key != hit.key:
+                    multi.add(hit.concept_index)
+        if multi:
+            for start, end, f in deferred:
+                if f[4] in multi:
+                    hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
+        hits.sort(key=_start)
+        if hits:
+            _mark_glosses(hits, text)
+            _mark_english(hits, text)
+        return Scan(hits, latin_spans)
+
+    def _slow_path(self, text, folded, slow, url_spans) -> list[Hit]:
+        """Patterns with exceptions, context cues or several meanings."""
         n = len(text)
         concepts = self.glossary.concepts
-        candidates: list[tuple[int, int, Form]] = []
-        exceptions: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for last, (length, forms) in self.automaton.iter(folded):
-            end = last + 1
-            start = end - length
-            for form in forms:
+        cue_cache: dict[tuple[int, int], bool] = {}
+        out: list[Hit] = []
+        for pid, start, end in slow:
+            for form in self.entries[pid]:
+                if form.kind == EXCEPTION:
+                    break  # an exception word (美元) covers the whole span: nothing here
                 if form.latin_start and start > 0 and is_latin_word_char(text[start - 1]):
                     continue
                 if form.latin_end and end < n and is_latin_word_char(text[end]):
                     continue
-                if form.kind == EXCEPTION:
-                    exceptions.setdefault((form.concept, form.term), []).append((start, end))
-                else:
-                    candidates.append((start, end, form))
-        if not candidates:
-            return []
-        cue_cache: dict[tuple[int, int], bool] = {}
-        kept = []
-        for start, end, form in candidates:
-            term = concepts[form.concept].terms[form.term]
-            if term.exceptions and self._excepted(text, start, end, form, term, exceptions):
-                continue
-            if term.context and not self._has_context(folded, start, end, form, term, cue_cache):
-                continue
-            kept.append((start, end, form))
-        return self._resolve(kept, text) if kept else []
+                concept = concepts[form.concept]
+                term = concept.terms[form.term]
+                if term.exceptions and self._excepted(text, start, end, term):
+                    continue
+                if term.context and not self._has_context(folded, start, end, form, term, cue_cache):
+                    continue
+                if url_spans and any(s <= start and end <= e for s, e in url_spans):
+                    break
+                out.append(Hit(start, end, concept, term, form.kind == SHORT, form.script, form.concept,
+                               self._term_keys[(form.concept, form.term)]))
+                break
+        return out
 
-    def _excepted(self, text, start, end, form, term, exceptions) -> bool:
-        for s, e in exceptions.get((form.concept, form.term), ()):
-            if s <= start and end <= e:
-                return True
+    def _excepted(self, text, start, end, term) -> bool:
+        """A regex exception (`re:` entries, e.g. amounts before 元) covering the hit."""
         for exc in term.exceptions:
             if exc.startswith("re:"):
                 rx = self._regex_cache.get(exc)
                 if rx is None:
                     rx = self._regex_cache[exc] = re.compile(exc[3:])
-                lo = max(0, start - 24)
-                for m in rx.finditer(text, lo, min(len(text), end + 24)):
+                for m in rx.finditer(text, max(0, start - 24), min(len(text), end + 24)):
                     if m.start() <= start and end <= m.end():
                         return True
         return False
@@ -169,25 +291,6 @@ class Matcher:
         window = folded[lo:start] + "\x00" + folded[end:hi]
         return any(fold(cue) in window for cue in term.context)
 
-    def _resolve(self, candidates: list[tuple[int, int, Form]], text: str) -> list[Hit]:
-        concepts = self.glossary.concepts
-        # Longest first; for equal spans an explicit term before a derived surname.
-        candidates.sort(key=lambda c: (c[0] - c[1], c[2].kind, c[0]))
-        taken = bytearray(max(e for _, e, _ in candidates))
-        hits: list[Hit] = []
-        for start, end, form in candidates:
-            if taken.find(1, start, end) != -1:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            concept = concepts[form.concept]
-            hits.append(Hit(start, end, concept, concept.terms[form.term], form.kind == SHORT,
-                            form.script, form.concept))
-        hits.sort(key=lambda h: h.start)
-        for prev, hit in zip(hits, hits[1:]):
-            if prev.concept_index == hit.concept_index and GLOSS_GAP.fullmatch(text, prev.end, hit.start):
-                hit.gloss = True
-        return hits
-
     # ---- suggestions ----------------------------------------------------
     def preferred_form(self, concept_index: int, script: str, locale: str | None = None, short: bool = False) -> str | None:
         """The form to suggest in a text of `script` (or of `locale`, when given)."""
@@ -197,6 +300,37 @@ class Matcher:
             if form:
                 return form
         return self.preferred[concept_index].get(key)
+
+
+def _mark_glosses(hits: list[Hit], text: str) -> None:
+    """Flag hits inside a bracket that opens right after a non-gloss hit of the same concept."""
+    anchors: dict[int, tuple[int, int]] = {}  # concept → (bracket content start, end)
+    for hit in hits:
+        span = anchors.get(hit.concept_index)
+        if span is not None and span[0] <= hit.start and hit.end <= span[1]:
+            hit.gloss = True
+            continue
+        ahead = text[hit.end:hit.end + 6]
+        m = GLOSS_OPEN.match(text, hit.end) if ("(" in ahead or "（" in ahead) else None
+        if m:
+            close = GLOSS_CLOSE.search(text, m.end(), m.end() + MAX_GLOSS)
+            anchors[hit.concept_index] = (m.end(), close.start() if close else m.end() + MAX_GLOSS)
+        else:
+            anchors.pop(hit.concept_index, None)
+
+
+def _mark_english(hits: list[Hit], text: str) -> None:
+    n = len(text)
+    for hit in hits:
+        start, end = hit.start, hit.end
+        if not (start > 1 and text[start - 1] == " ") and not (end < n - 1 and text[end] == " "):
+            continue  # an English phrase needs a space next to the hit
+        if not is_latin_word_char(text[start]) and not is_latin_word_char(text[end - 1]):
+            continue
+        left = LATIN_LEFT.search(text, max(0, hit.start - 80), hit.start)
+        right = LATIN_RIGHT.match(text, hit.end, hit.end + 80)
+        words = (left.group().count(" ") if left else 0) + (right.group().count(" ") if right else 0)
+        hit.in_english = words >= 2
 
 
 def _latin_edge(ch: str) -> bool:

@@ -72,3 +72,22 @@ def test_matcher_pickles(m):
 
     back = pickle.loads(pickle.dumps(m))
     assert spans(back, "倩文") == spans(m, "倩文") == [("倩文", "qwen", "deprecated")]
+
+
+def test_nothing_inside_urls_or_emails(m):
+    text = "本文来源:https://example.com/posts/meta-qwen-avocado.html 联系 qwen@example.com"
+    assert spans(m, text) == []
+    assert spans(m, "本文来源:https://example.com/a.html梅塔") == [("梅塔", "meta", "deprecated")]
+
+
+def test_every_hit_inside_the_gloss_bracket_is_a_gloss(m):
+    hits = m.find("英伟达集团(Nvidia,英伟达公司)的芯片,Nvidia 的芯片")
+    assert [(h.term.term, h.gloss) for h in hits] == [
+        ("英伟达", False), ("Nvidia", True), ("英伟达", True), ("Nvidia", False)]
+
+
+def test_latin_forms_inside_an_english_phrase_are_quotations(m):
+    [h] = m.find("他在《博文》(Why Google Is the Path Forward)中写道")
+    assert h.in_english and not h.is_rendering
+    [h] = m.find("他说 Google 很强")
+    assert not h.in_english and h.is_rendering

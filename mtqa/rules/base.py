@@ -31,11 +31,39 @@ class LintContext:
     locale: str | None = None
     _hits: list | None = field(default=None, repr=False)
 
+    _latin_spans: list | None = field(default=None, repr=False)
+
+    def _scan(self) -> None:
+        if self.matcher is None:
+            self._hits, self._latin_spans = [], []
+        else:
+            scan = self.matcher.scan(self.doc.text)
+            self._hits, self._latin_spans = scan.hits, scan.latin_spans
+
     @property
     def hits(self) -> list:
+        """Glossary hits a rule may report: non-preferred forms, and every hit of a concept
+        rendered in two or more ways here (see Matcher.scan)."""
         if self._hits is None:
-            self._hits = self.matcher.find(self.doc.text) if self.matcher is not None else []
+            self._scan()
         return self._hits
+
+    @property
+    def latin_spans(self) -> list:
+        """Spans of every accepted Latin glossary hit, reported or not."""
+        if self._latin_spans is None:
+            self._scan()
+        return self._latin_spans
+
+    def hits_with_status(self, status: str) -> list:
+        """Hits whose term has `status` (computed once per document)."""
+        groups = getattr(self, "_by_status", None)
+        if groups is None:
+            groups = {"preferred": [], "admitted": [], "deprecated": []}
+            for h in self.hits:
+                groups[h.term.status].append(h)
+            self._by_status = groups
+        return groups[status]
 
     def script_of(self, hit) -> str:
         return hit.script or self.doc.script

@@ -11,11 +11,16 @@ SCRIPT_LANGS = {"Hans": ("zh-Hans", "zh-CN"), "Hant": HANT_LANGS + ("zh-Hans",)}
 
 
 def check_inconsistent(ctx: LintContext):
+    first_key: dict[int, str] = {}
+    several: set[int] = set()
+    for hit in ctx.hits:  # cheap pass: which concepts have two or more keys at all
+        key = first_key.setdefault(hit.concept_index, hit.key)
+        if key != hit.key:
+            several.add(hit.concept_index)
     by_concept: dict[int, list] = {}
     for hit in ctx.hits:
-        if hit.gloss or hit.term.is_short:
-            continue
-        by_concept.setdefault(hit.concept_index, []).append(hit)
+        if hit.concept_index in several and hit.is_rendering and not hit.term.is_short:
+            by_concept.setdefault(hit.concept_index, []).append(hit)
     for hits in by_concept.values():
         counts = Counter(h.key for h in hits)
         if len(counts) < 2:
@@ -40,11 +45,12 @@ def _expected(ctx: LintContext, hits, counts: Counter) -> str | None:
     accepted = [h for h in hits if h.term.status != "deprecated"]
     if not accepted:
         return None
-    script = ctx.doc.script
-    for langs in (SCRIPT_LANGS[script], ("en",)):
-        for h in accepted:
-            if h.term.status == "preferred" and h.term.lang in langs:
-                return h.key
+    chinese = [h for h in accepted if h.term.status == "preferred" and h.term.lang != "en"]
+    if len({h.key for h in chinese}) > 1:  # regional forms compete: the script decides
+        langs = SCRIPT_LANGS[ctx.doc.script]
+        chinese = [h for h in chinese if h.term.lang in langs] or chinese
+    if chinese:
+        return chinese[0].key
     for h in accepted:
         if h.term.status == "preferred":
             return h.key

@@ -73,26 +73,43 @@ def check_near_miss(ctx: LintContext):
     if not index.forms:
         return
     text = ctx.doc.text
-    covered = [(h.start, h.end) for h in ctx.hits]
+    covered = bytearray(len(text))
+    for s, e in ctx.latin_spans:
+        covered[s:e] = b"\x01" * (e - s)
+    for h in ctx.hits:
+        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    by_token, singles = index.by_token, index.singles
     for run in NAME_RUN.finditer(text):
-        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
-        words = [(run.start() + s, run.start() + e) for s, e in words]
-        for n in (4, 3, 2, 1):
-            for i in range(len(words) - n + 1):
-                start, end = words[i][0], words[i + n - 1][1]
-                if any(s < end and start < e for s, e in covered):
+        rs, rend = run.span()
+        if covered.find(0, rs, rend) == -1:
+            continue  # every word of the run is a glossary name already
+        group = run.group()
+        words = group.split(" ")
+        tokens = fold(group).split(" ")
+        offsets, pos = [], rs
+        for w in words:
+            offsets.append((pos, pos + len(w)))
+            pos += len(w) + 1
+        k = len(words)
+        for n in range(min(4, k), 0, -1):
+            for i in range(k - n + 1):
+                toks = tuple(tokens[i:i + n])
+                if n == 1:
+                    if len(toks[0]) < MIN_SINGLE - 1 or toks[0][0] not in singles:
+                        continue
+                elif not any((n, p, t) in by_token for p, t in enumerate(toks)):
                     continue
-                folded = fold(text[start:end])
-                if folded in index.all_forms:
+                start, end = offsets[i][0], offsets[i + n - 1][1]
+                if covered.find(1, start, end) != -1 or " ".join(toks) in index.all_forms:
                     continue
-                match = _lookup(index, tuple(folded.split()))
+                match = _lookup(index, toks)
                 if match is None:
                     continue
                 ci, ti = match
                 concept = m.glossary.concepts[ci]
                 correct = concept.terms[ti].term
                 found = text[start:end]
-                covered.append((start, end))
+                covered[start:end] = b"\x01" * (end - start)
                 yield ctx.finding(
                     NEAR_MISS, start, end,
                     f"'{found}' looks like a misspelling of '{correct}' ({concept_label(concept)})",

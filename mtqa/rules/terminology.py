@@ -7,10 +7,8 @@ from .base import LintContext, Rule, concept_label
 
 
 def check_deprecated(ctx: LintContext):
-    for hit in ctx.hits:
+    for hit in ctx.hits_with_status("deprecated"):
         term = hit.term
-        if term.status != "deprecated":
-            continue
         found = ctx.doc.text[hit.start:hit.end]
         suggestion = _replacement(ctx, hit, found)
         message = f"'{found}' is a deprecated rendering of {concept_label(hit.concept)}"
@@ -47,9 +45,9 @@ def _replacement(ctx: LintContext, hit, found: str) -> str | None:
 
 
 def check_admitted(ctx: LintContext):
-    for hit in ctx.hits:
+    for hit in ctx.hits_with_status("admitted"):
         term = hit.term
-        if term.status != "admitted" or hit.gloss or term.is_short:
+        if not hit.is_rendering or term.is_short:
             continue
         found = ctx.doc.text[hit.start:hit.end]
         suggestion = ctx.preferred(hit, short=hit.short)

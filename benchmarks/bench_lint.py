@@ -1,0 +1,111 @@
+"""Lint throughput and cold start.
+
+    python benchmarks/bench_lint.py [--mb 10] [--concepts 10000] [--runs 15]
+
+Prints: glossary build time; lint throughput in MB/s (UTF-8 bytes) on a corpus made
+from the seeds with the bundled glossary plus synthetic concepts; peak RSS; and the
+median wall time of `mtqa lint <one seed>` in a fresh process (cache warm, as in a
+commit hook after the first run).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLIT = "阿埃艾安奥巴贝本比波布查达德迪蒂杜多恩法菲弗盖格古哈海汉赫华霍基吉加杰卡凯坎科克库拉莱兰劳雷里利林卢鲁罗洛马迈曼梅门米莫穆纳内尼努诺帕佩皮普齐乔切萨塞桑森沙舍斯苏索塔泰坦特托瓦维温沃西希谢休亚扬耶伊因尤约扎泽詹"
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def synthetic_concepts(n: int, seed: int = 7):
+    from mtqa.glossary.model import Concept, Term
+
+    rng = random.Random(seed)
+    concepts = []
+    for i in range(n):
+        given = "".join(rng.choice(TRANSLIT) for _ in range(rng.randint(2, 3)))
+        family = "".join(rng.choice(TRANSLIT) for _ in range(rng.randint(2, 4)))
+        wrong = family[:-1] + rng.choice(TRANSLIT)
+        latin = " ".join("".join(rng.choice(LATIN) for _ in range(rng.randint(4, 8))).capitalize() for _ in range(2))
+        terms = [
+            Term(f"{given}·{family}", "zh-Hans", "preferred"),
+            Term(latin, "en", "preferred"),
+        ]
+        if wrong != family:
+            terms.append(Term(f"{given}·{wrong}", "zh-Hans", "deprecated", note="synthetic"))
+        concepts.append(Concept(id=f"synthetic-{i}", type="person", terms=terms))
+    return concepts
+
+
+def corpus(mb: float) -> list[str]:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    docs, size, i = [], 0, 0
+    while size < mb * 1_000_000:
+        doc = seeds[i % len(seeds)]
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+        i += 1
+    return docs
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=10)
+    ap.add_argument("--concepts", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+
+    from mtqa.document import Document
+    from mtqa.glossary import load_glossary
+    from mtqa.glossary.model import Glossary
+    from mtqa.lint import lint_document
+    from mtqa.matcher import Matcher
+    from mtqa.rules import select_rules
+
+    real = load_glossary(ROOT / "glossaries")
+    glossary = Glossary(real.concepts + synthetic_concepts(args.concepts))
+    t = time.perf_counter()
+    matcher = Matcher.build(glossary)
+    build = time.perf_counter() - t
+    print(f"glossary: {len(glossary)} concepts, {sum(len(c.terms) for c in glossary)} terms; automaton built in {build:.2f} s")
+
+    docs = corpus(args.mb)
+    nbytes = sum(len(d.encode("utf-8")) for d in docs)
+    for label, rules in (("glossary rules (T, C, N)", select_rules(["T", "C", "N"])), ("all default rules", select_rules())):
+        findings = 0
+        t = time.perf_counter()
+        for i, text in enumerate(docs):
+            findings += len(lint_document(Document(text=text, path=f"doc{i}"), matcher, rules))
+        dt = time.perf_counter() - t
+        print(f"lint, {label}: {nbytes / 1e6:.1f} MB in {len(docs)} documents, {dt:.2f} s = {nbytes / 1e6 / dt:.1f} MB/s ({findings} findings)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+    one = next((ROOT / "seeds").glob("000_*.txt"))
+    cmd = [sys.executable, "-m", "mtqa", "lint", str(one)]
+    subprocess.run(cmd, capture_output=True, cwd=ROOT)  # fill the glossary cache
+    times = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - t)
+    base = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
+        base.append(time.perf_counter() - t)
+    print(f"cold start, `mtqa lint {one.name}` (bundled glossary, cache warm): median {statistics.median(times) * 1000:.0f} ms "
+          f"over {args.runs} runs (bare `python -c pass`: {statistics.median(base) * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
