@@ -6,9 +6,10 @@ from typing import List, Optional
 
 import typer
 
+from .cli_glossary import glossary_app
+
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Find and fix translation errors in Chinese articles.")
-glossary_app = typer.Typer(no_args_is_help=True, help="Glossary maintenance: validate, import, export.")
 app.add_typer(glossary_app, name="glossary")
 
 
@@ -18,9 +19,7 @@ def _codes(values: Optional[List[str]]) -> Optional[List[str]]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+from .cli_common import fail as _fail
 
 
 @app.command()
@@ -91,74 +90,6 @@ def explain(code: str = typer.Argument(..., help="A rule code such as T001.")) -
     typer.echo(rule.summary + "\n")
     typer.echo(rule.explanation + "\n")
     typer.echo(f"Example: {rule.example}")
-
-
-@glossary_app.command("validate")
-def glossary_validate(paths: List[str] = typer.Argument(None, help="Glossary files or folders (default: glossaries/).")) -> None:
-    """Check glossary files; every problem is reported with file and line."""
-    from .errors import GlossaryError
-    from .glossary import load_glossary
-    from .lint import default_glossary_path
-
-    try:
-        g = load_glossary(*(paths or [default_glossary_path()]))
-    except GlossaryError as exc:
-        for p in exc.problems:
-            typer.echo(str(p), err=True)
-        typer.echo(f"{len(exc.problems)} problem(s).", err=True)
-        raise typer.Exit(1)
-    n_terms = sum(len(c.terms) for c in g)
-    typer.echo(f"OK: {len(g)} concepts, {n_terms} terms in {len(g.sources)} file(s).")
-
-
-@glossary_app.command("import")
-def glossary_import(
-    source: str = typer.Argument(..., help="A CSV file with header concept_id,type,lang,term,status,note."),
-    output: str = typer.Option(..., "--output", "-o", help="The YAML glossary file to write."),
-) -> None:
-    """Convert the flat CSV interchange form to a YAML glossary file."""
-    from pathlib import Path
-
-    from .errors import GlossaryError
-    from .fix import write_atomic
-    from .glossary import load_glossary
-    from .glossary.io_yaml_write import dump_concepts
-
-    try:
-        g = load_glossary(source)
-    except GlossaryError as exc:
-        for p in exc.problems:
-            typer.echo(str(p), err=True)
-        raise typer.Exit(2)
-    text = dump_concepts(g.concepts, header=f"Imported from {Path(source).name} by `mtqa glossary import`.")
-    write_atomic(output, text.encode("utf-8"))
-    typer.echo(f"Wrote {len(g)} concepts to {output}.")
-
-
-@glossary_app.command("export")
-def glossary_export(
-    paths: List[str] = typer.Argument(None, help="Glossary files or folders (default: glossaries/)."),
-    output: str = typer.Option("-", "--output", "-o", help="The CSV file to write ('-' for stdout)."),
-) -> None:
-    """Write the glossary as the flat CSV interchange form."""
-    from .errors import GlossaryError
-    from .fix import write_atomic
-    from .glossary import load_glossary
-    from .glossary.io_csv import write_csv
-    from .lint import default_glossary_path
-
-    try:
-        g = load_glossary(*(paths or [default_glossary_path()]))
-    except GlossaryError as exc:
-        for p in exc.problems:
-            typer.echo(str(p), err=True)
-        raise typer.Exit(2)
-    data = write_csv(g)
-    if output == "-":
-        sys.stdout.write(data)
-    else:
-        write_atomic(output, data.encode("utf-8"))
-        typer.echo(f"Wrote {sum(len(c.terms) for c in g)} terms of {len(g)} concepts to {output}.", err=True)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ def default_glossary_path(start: Path | None = None) -> Path:
         candidate = folder / "glossaries"
         if candidate.is_dir() and any(candidate.glob("*.y*ml")):
             return candidate
-    for candidate in (PACKAGE_DIR / "data" / "glossaries", PACKAGE_DIR.parent / "glossaries"):
+    for candidate in (PACKAGE_DIR / "bundled_glossaries", PACKAGE_DIR.parent / "glossaries"):
         if candidate.is_dir():
             return candidate
     raise MtqaError("no glossary found: pass --glossary PATH or create a glossaries/ folder")

@@ -1,0 +1,26 @@
+"""The wheel ships every subpackage and the bundled glossary."""
+import tomllib
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_every_subpackage_is_listed_in_pyproject():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mtqa").rglob("__init__.py")}
+    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"
+    assert config["package-dir"]["mtqa.bundled_glossaries"] == "glossaries"
+    assert list((ROOT / "glossaries").glob("*.yaml"))
+
+
+def test_seeds_are_the_shared_ones_unchanged():
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        import pytest
+
+        pytest.skip("../shared/seeds is not beside this checkout")
+    ours = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    assert ours == sorted(p.name for p in shared.glob("*.txt"))
+    for name in ours:
+        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
