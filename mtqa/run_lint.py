@@ -81,11 +81,6 @@ def run(opts: LintOptions, out=None, err=None) -> int:
 
 
 def _render(fmt: str, results, out, fixed: int) -> None:
-    if fmt == "json":
-        from .report import json_report
+    from .report import render
 
-        json_report.render(results, out)
-    else:
-        from .report import text
-
-        text.render(results, out, fixed=fixed)
+    render(fmt, results, out, fixed=fixed)

@@ -1,0 +1,1 @@
+"""Bilingual source/target checks on TSV/CSV, PO, XLIFF and TMX (`mtqa bilingual`)."""

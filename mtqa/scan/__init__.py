@@ -1,0 +1,1 @@
+"""Corpus scans on local processes or a Dask cluster (`mtqa scan`)."""

@@ -1,0 +1,1 @@
+"""MT quality scores: sacrebleu metrics and terminology metrics (`mtqa score`)."""
