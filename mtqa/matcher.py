@@ -82,6 +82,14 @@ def _start(hit: Hit) -> int:
     return hit.start
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, disjoint `spans`."""
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 @dataclass
 class Matcher:
     glossary: Glossary
@@ -143,17 +151,20 @@ class Matcher:
         self._automaton = None
         concepts = self.glossary.concepts
         self._term_keys = {(ci, ti): fold(t.term) for ci, c in enumerate(concepts) for ti, t in enumerate(c.terms)}
-        # Patterns that need no check beyond Latin word boundaries, pre-resolved (the hot path).
-        self._fast = []
+        # Per pattern, precomputed for `scan`: the hit it makes (None: needs the slow path), whether
+        # it is always worth reporting (a non-preferred form, or the slow path), the (concept, term key)
+        # pairs it stands for, and whether it is an accepted Latin form.
+        self._fast, self._loud, self._rendering, self._latin = [], [], [], []
         for forms in self.entries:
             f = forms[0]
             term = concepts[f.concept].terms[f.term] if f.kind != EXCEPTION else None
-            if term is None or term.exceptions or term.context:
-                self._fast.append(None)
-            else:
-                self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
-                                   self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end,
-                                   term.status == "preferred", f.latin_start or f.latin_end))
+            simple = term is not None and not term.exceptions and not term.context and len(forms) == 1
+            self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
+                               self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end) if simple else None)
+            self._loud.append(not simple or term.status != "preferred")
+            self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)])
+                                         for g in forms if g.kind != EXCEPTION))
+            self._latin.append(term is not None and term.accepted and (f.latin_start or f.latin_end))
 
     @property
     def automaton(self):
@@ -179,16 +190,33 @@ class Matcher:
         return self.scan(text, all_hits=True).hits
 
     def scan(self, text: str, all_hits: bool = False) -> "Scan":
-        """Hits a rule may report on, plus the spans of every Latin hit.
+        """Hits a rule may report on, plus the spans of every accepted Latin hit.
 
         Unless `all_hits`, a preferred-form hit is only returned when its concept shows up
-        with two or more renderings in `text`: the others can never be reported, and
-        skipping them is what keeps linting fast on text dense with names.
+        in two or more forms in `text`: the others can never be reported.
+        Deciding that from the set of distinct patterns found, before any per-hit work,
+        is what keeps linting fast on text dense with names.
         """
         folded = fold(text)
         matches = self.automaton.find_matches_as_indexes(folded)
         if not matches:
             return Scan([], [])
+        present = {m[0] for m in matches}
+        latin = self._latin
+        latin_pids = {pid for pid in present if latin[pid]}
+        if all_hits:
+            selected = matches
+        else:
+            loud, rendering = self._loud, self._rendering
+            first: dict[int, str] = {}
+            multi = set()
+            for pid in present:
+                for concept, key in rendering[pid]:
+                    if first.setdefault(concept, key) != key:
+                        multi.add(concept)
+            # Every form of a concept seen two ways is kept: glosses and C001 need them all.
+            keep = {pid for pid in present if loud[pid] or any(c in multi for c, _ in rendering[pid])}
+            selected = [m for m in matches if m[0] in keep] if len(keep) < len(present) else matches
         n = len(text)
         word = LATIN_WORD_CHARS
         fast = self._fast
@@ -196,53 +224,33 @@ class Matcher:
         if "://" in text or "www." in text or "@" in text:
             url_spans = [(u.start(), u.end()) for u in NOT_PROSE.finditer(text)] or None
         hits: list[Hit] = []
-        deferred: list = []
-        latin_spans: list[tuple[int, int]] = []
-        first_key: dict[int, str] = {}
-        multi: set[int] = set()
         slow = None
-        for pid, start, end in matches:
+        for pid, start, end in selected:
             f = fast[pid]
             if f is None:
                 if slow is None:
                     slow = []
                 slow.append((pid, start, end))
                 continue
-            if f[9]:
-                if f[6] and start and text[start - 1] in word:
-                    continue
-                if f[7] and end < n and text[end] in word:
-                    continue
-                latin_spans.append((start, end))
-            if url_spans and any(s <= start and end <= e for s, e in url_spans):
+            if f[6] and start and text[start - 1] in word:
                 continue
-            ci = f[4]
-            key = first_key.setdefault(ci, f[5])
-            if key != f[5]:
-                multi.add(ci)
-            if all_hits or not f[8]:
-                hits.append(Hit(start, end, f[0], f[1], f[2], f[3], ci, f[5]))
-            else:
-                deferred.append((start, end, f))
+            if f[7] and end < n and text[end] in word:
+                continue
+            hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
         if slow:
-            for hit in self._slow_path(text, folded, slow, url_spans):
-                hits.append(hit)
-                if hit.term.accepted and any(is_latin_word_char(c) for c in (text[hit.start], text[hit.end - 1])):
-                    latin_spans.append((hit.start, hit.end))
-                key = first_key.setdefault(hit.concept_index, hit.key)
-                if key != hit.key:
-                    multi.add(hit.concept_index)
-        if multi:
-            for start, end, f in deferred:
-                if f[4] in multi:
-                    hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
-        hits.sort(key=_start)
+            hits.extend(self._slow_path(text, folded, slow))
+            hits.sort(key=_start)
+        if url_spans:
+            hits = [h for h in hits if not _inside(url_spans, h.start, h.end)]
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
+        latin_spans = [(s, e) for pid, s, e in matches if pid in latin_pids] if latin_pids else []
+        if url_spans and latin_spans:
+            latin_spans = [(s, e) for s, e in latin_spans if not _inside(url_spans, s, e)]
         return Scan(hits, latin_spans)
 
-    def _slow_path(self, text, folded, slow, url_spans) -> list[Hit]:
+    def _slow_path(self, text, folded, slow) -> list[Hit]:
         """Patterns with exceptions, context cues or several meanings."""
         n = len(text)
         concepts = self.glossary.concepts
@@ -262,8 +270,6 @@ class Matcher:
                     continue
                 if term.context and not self._has_context(folded, start, end, form, term, cue_cache):
                     continue
-                if url_spans and any(s <= start and end <= e for s, e in url_spans):
-                    break
                 out.append(Hit(start, end, concept, term, form.kind == SHORT, form.script, form.concept,
                                self._term_keys[(form.concept, form.term)]))
                 break

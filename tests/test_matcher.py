@@ -91,3 +91,24 @@ def test_latin_forms_inside_an_english_phrase_are_quotations(m):
     assert h.in_english and not h.is_rendering
     [h] = m.find("他说 Google 很强")
     assert not h.in_english and h.is_rendering
+
+
+def test_pruned_scan_gives_the_same_findings_as_all_hits(bundled):
+    """Matcher.scan skips hits no rule can report; linting must not notice the difference."""
+    from conftest import SEEDS
+    from mtqa.document import Document
+    from mtqa.lint import get_matcher
+    from mtqa.rules import ALL_RULES
+    from mtqa.rules.base import LintContext
+
+    m = get_matcher(bundled)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Meta FAIR(Fundamental AI Research,基础人工智能研究)团队。MSL和Meta超级智能实验室(MSL)")
+    for text in texts:
+        results = []
+        for all_hits in (True, False):
+            scan = m.scan(text, all_hits=all_hits)
+            ctx = LintContext(Document(text), m, _hits=scan.hits, _latin_spans=scan.latin_spans)
+            results.append(sorted((f.rule, f.start, f.end, f.suggestion, f.message) for r in ALL_RULES for f in r.check(ctx)))
+        assert results[0] == results[1]
+        assert len(m.scan(text).hits) <= len(m.find(text))
