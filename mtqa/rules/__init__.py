@@ -1,12 +1,22 @@
-"""The rule registry. Codes are stable: T terminology, C consistency, N names."""
+"""The rule registry. Codes are stable: T terminology, C consistency, N names, S script,
+A artefacts (machine translation, scraping, formatting), P punctuation style."""
 from __future__ import annotations
 
+from .artefacts_mt import SPLIT_WORD, STRAY_FRAGMENT
+from .artefacts_scrape import BOILERPLATE_LINE, CAPTION_RESIDUE, PINYIN_ANNOTATION, SPAM
+from .artefacts_text import CITATION_MARKER, DUPLICATE_LINE, LOST_CHARACTERS, MARKDOWN_RESIDUE
 from .base import LintContext, Rule
 from .consistency import INCONSISTENT
 from .names import NEAR_MISS
+from .style import HALFWIDTH
 from .terminology import ADMITTED, DEPRECATED
 
-ALL_RULES: tuple[Rule, ...] = (DEPRECATED, ADMITTED, INCONSISTENT, NEAR_MISS)
+ALL_RULES: tuple[Rule, ...] = (
+    DEPRECATED, ADMITTED, INCONSISTENT, NEAR_MISS,
+    STRAY_FRAGMENT, SPLIT_WORD, PINYIN_ANNOTATION, SPAM, BOILERPLATE_LINE, CAPTION_RESIDUE,
+    MARKDOWN_RESIDUE, CITATION_MARKER, DUPLICATE_LINE, LOST_CHARACTERS,
+    HALFWIDTH,
+)
 RULES: dict[str, Rule] = {r.code: r for r in ALL_RULES}
 
 

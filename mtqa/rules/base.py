@@ -55,6 +55,13 @@ class LintContext:
             self._scan()
         return self._latin_spans
 
+    def memo(self, key: str, compute):
+        """A value computed once per document and shared between rules (`compute()` on first use)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     def hits_with_status(self, status: str) -> list:
         """Hits whose term has `status` (computed once per document)."""
         groups = getattr(self, "_by_status", None)

@@ -1,0 +1,181 @@
+"""A003–A006: what web scrapers leave in an article.
+
+A003 pinyin annotations after characters (執(zhí)行官); A004 spam and SEO injection;
+A005 site boilerplate lines (comment forms, 公安备案, "扫描二维码下载"); A006 image-caption
+residue in the middle of a paragraph ("(AI生成图像)").
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Applicability, Severity
+from .base import LintContext, Rule
+from .textutil import CJK, cjk_share, lines
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# One character, then a bracketed pinyin syllable carrying a tone mark.
+PINYIN_NOTE = re.compile(f"(?<=[{CJK}])[(（]([a-z{TONED}]{{1,6}})[)）]")
+
+
+def check_pinyin_annotation(ctx: LintContext):
+    text = ctx.doc.text
+    for m in PINYIN_NOTE.finditer(text):
+        syllable = m.group(1)
+        if not any(c in TONED[:-1] for c in syllable):  # tone marks make it an annotation, not a gloss
+            continue
+        char = text[m.start() - 1]
+        if not _reads_as(char, syllable):
+            continue
+        yield ctx.finding(
+            PINYIN_ANNOTATION, m.start(), m.end(),
+            f"pinyin annotation '{m.group()}' left after '{char}' by a scraper; drop it",
+            suggestion="", applicability=Applicability.SAFE,
+        )
+
+
+def _reads_as(char: str, syllable: str) -> bool:
+    """Whether `syllable` (with tone marks) is a reading of `char` (Traditional or Simplified)."""
+    from pypinyin import Style, pinyin
+
+    from ..script import to_simplified
+
+    readings = set()
+    for c in {char, to_simplified(char)}:
+        readings.update(pinyin(c, style=Style.TONE, heteronym=True)[0])
+    return syllable in readings
+
+
+# --- spam -------------------------------------------------------------------------------
+STRONG_SPAM = re.compile(
+    "国产精品|精品国产|久久久|在线观看|在线高清|偷拍|自拍|无码|有码|中文字幕|人成|成人影|色情|"
+    "蜘蛛池|站群|黑帽|百家乐|娱乐城|时时彩|六合彩|博彩|赌场|棋牌游戏|福利视频|一级毛片|欧美日韩|亚洲AV|av在线"
+)
+WEAK_SPAM = re.compile("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载")
+LIST_ITEM = re.compile(r"[^|｜\s]{1,8}\s*[|｜]")
+
+
+def check_spam(ctx: LintContext):
+    text = ctx.doc.text
+    for start, end, nxt in lines(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        simplified = _simplified(ctx, line)
+        strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
+        weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
+        items = len(LIST_ITEM.findall(line))
+        if len(strong) >= 2 or (strong and len(weak) >= 2) or items >= 8:
+            why = f"spam vocabulary ({', '.join(sorted(strong | weak))})" if strong else f"a list of {items} '|'-separated keywords"
+            yield ctx.finding(
+                SPAM, start, nxt, f"spam or SEO injection, not article text: {why}; delete the line",
+                suggestion="", applicability=Applicability.UNSAFE,
+            )
+
+
+# --- boilerplate -------------------------------------------------------------------------
+BOILERPLATE = [
+    (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form"),
+    (re.compile(r"(电子)?邮箱地址不会被公开|必填项已用\s*\*\s*标注"), "a comment form"),
+    (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line"),
+    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,8}APP|^\s*(立即打开|打开APP|打开App)\s*$"), "an app-download prompt"),
+    (re.compile(r"^\s*(本文来源|文章来源|原文链接)\s*[:：]"), "a source line"),
+    (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading"),
+    (re.compile(r"未经(授权|许可).{0,10}(不得|禁止)转载|版权所有.{0,20}(保留|禁止)"), "a copyright notice"),
+    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]"), "a share or read-more prompt"),
+]
+
+
+def _simplified(ctx: LintContext, line: str) -> str:
+    if ctx.doc.script == "Hant":
+        from ..script import to_simplified
+
+        return to_simplified(line)
+    return line
+
+
+def check_boilerplate(ctx: LintContext):
+    text = ctx.doc.text
+    for start, end, nxt in lines(text):
+        line = text[start:end]
+        if not line.strip() or len(line) > 160:
+            continue
+        simplified = _simplified(ctx, line)
+        for pattern, what in BOILERPLATE:
+            if pattern.search(simplified):
+                yield ctx.finding(
+                    BOILERPLATE_LINE, start, nxt, f"site boilerplate ({what}), not article text; delete the line",
+                    suggestion="", applicability=Applicability.UNSAFE,
+                )
+                break
+
+
+# --- captions ----------------------------------------------------------------------------
+CAPTION = re.compile(
+    r"[(（]\s*(?:AI|人工智能|图|圖)?[^()（）\n]{0,8}?(?:生成的?|来源|來源|摄|攝)[^()（）\n]{0,6}?(?:图像|图片|图|照片|圖像|圖片|圖)?\s*[)）]"
+)
+
+
+def check_caption(ctx: LintContext):
+    text = ctx.doc.text
+    for m in CAPTION.finditer(text):
+        inner = m.group()[1:-1]
+        if not re.search("图|圖|照片|摄|攝", inner):
+            continue
+        start, end = m.span()
+        # Swallow the spaces around it, so the sentence closes up when it is deleted.
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        while end < len(text) and text[end] == " ":
+            end += 1
+        yield ctx.finding(
+            CAPTION_RESIDUE, start, end,
+            f"image caption '{m.group()}' left in the middle of the text; delete it",
+            suggestion="", applicability=Applicability.UNSAFE,
+        )
+
+
+PINYIN_ANNOTATION = Rule(
+    code="A003", name="pinyin-annotation", severity=Severity.WARNING,
+    summary="A pinyin reading left in brackets after a character by a scraper (執(zhí)行官).",
+    explanation=(
+        "Some sites annotate characters with their reading; a scraper keeps the annotation as text.\n"
+        "A bracketed syllable with a tone mark right after a character, that is a reading of that\n"
+        "character (pypinyin, heteronyms included), is flagged; the fix drops it. A romanised gloss\n"
+        "without tone marks (李(Li)) is not an annotation."
+    ),
+    example="首席執(zhí)行官 → 首席執行官", check=check_pinyin_annotation, needs_glossary=False, fix="safe",
+)
+
+SPAM = Rule(
+    code="A004", name="spam-injection", severity=Severity.ERROR,
+    summary="A line of spam or SEO injection (porn/gambling keywords, spider-pool keyword lists).",
+    explanation=(
+        "Scraped pages carry injected keyword lines. A line is spam when it has two distinct strong\n"
+        "spam terms (国产精品, 蜘蛛池, 百家乐…), one strong and two weak ones (亚洲, 高清, 免费…), or a\n"
+        "list of eight or more short '|'-separated keywords. An article that mentions 亚洲 or 成人 in\n"
+        "passing is not spam."
+    ),
+    example="精品国产_亚洲人成在线高清,国产精品成人久久久久 → (line deleted)",
+    check=check_spam, needs_glossary=False, fix="unsafe",
+)
+
+BOILERPLATE_LINE = Rule(
+    code="A005", name="site-boilerplate", severity=Severity.WARNING,
+    summary="A line of site boilerplate: comment forms, 公安备案, app-download prompts, 本文来源 lines.",
+    explanation=(
+        "Lines that belong to the web page, not the article: comment forms (发表回复, 邮箱地址不会被公开),\n"
+        "registration lines (粤公网安备…号), app prompts (扫描二维码下载, 立即打开), source and navigation\n"
+        "lines (本文来源:, 热读文章), copyright notices. Traditional text is checked after conversion."
+    ),
+    example="粤公网安备 44011302004783号 → (line deleted)", check=check_boilerplate, needs_glossary=False, fix="unsafe",
+)
+
+CAPTION_RESIDUE = Rule(
+    code="A006", name="caption-residue", severity=Severity.WARNING,
+    summary="An image caption left in the running text ((AI生成图像), (图片来源:…)).",
+    explanation=(
+        "Captions of images that were not kept end up inside paragraphs as bracketed notes. A short\n"
+        "bracket that speaks of an image being generated, sourced or photographed is flagged."
+    ),
+    example="…重要任务。 (AI生成的图片) 然而… → …重要任务。然而…", check=check_caption, needs_glossary=False, fix="unsafe",
+)

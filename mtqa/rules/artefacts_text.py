@@ -1,0 +1,131 @@
+"""A007–A010: formatting debris. Markdown residue, citation digits, duplicated lines, lost characters."""
+from __future__ import annotations
+
+import re
+
+from ..findings import Applicability, Edit, Fix, Severity
+from .base import LintContext, Rule
+from .textutil import CJK, CJK_CHAR, is_cjk, lines
+
+# _强调_ or **强调**: CommonMark does not render emphasis glued to Chinese, so it is residue.
+MARKDOWN = re.compile(r"(\*\*|__|_|\*)([^\s*_\n][^\n*_]{0,80}?)\1")
+# A footnote number glued after Chinese or a closing quote, before the end of the sentence.
+CITATION = re.compile(f"(?<=[{CJK}”」』)）])([0-9]{{1,2}})(?=[。！？；]|$)", re.M)
+NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级年月日次个位名元亿万千百十")
+LOST_LINE = re.compile(r"^[?？\s]+$")
+
+
+def check_markdown(ctx: LintContext):
+    text = ctx.doc.text
+    markdown = ctx.doc.path.lower().endswith((".md", ".markdown"))
+    for m in MARKDOWN.finditer(text):
+        marker, inner = m.group(1), m.group(2)
+        start, end = m.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (CJK_CHAR.search(inner) or is_cjk(before) or is_cjk(after)):
+            continue  # snake_case_name, __init__, 2 * 3 * 4: no Chinese involved
+        if markdown and not _glued(text, start, end):
+            continue  # real emphasis in a markdown file
+        yield ctx.finding(
+            MARKDOWN_RESIDUE, start, end, f"markdown emphasis '{marker}…{marker}' left in the text; keep '{inner}'",
+            suggestion=inner, applicability=Applicability.SAFE,
+        )
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Emphasis markers with a CJK character on the outside: CommonMark renders them literally."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() or not after.isspace()
+
+
+def check_citation(ctx: LintContext):
+    text = ctx.doc.text
+    for m in CITATION.finditer(text):
+        start, end = m.span(1)
+        if text[start - 1] in NUMERIC_CONTEXT:
+            continue  # 比例为1。 — a value, not a footnote
+        yield ctx.finding(
+            CITATION_MARKER, start, end, f"citation number '{m.group(1)}' glued to the sentence; delete it",
+            suggestion="", applicability=Applicability.UNSAFE,
+        )
+
+
+def check_duplicate_line(ctx: LintContext):
+    text = ctx.doc.text
+    seen: dict[str, int] = {}
+    for start, end, nxt in lines(text):
+        line = text[start:end].strip()
+        if len(line) < 6:
+            continue
+        if line in seen:
+            first = ctx.doc.position(seen[line])[0]
+            yield ctx.finding(
+                DUPLICATE_LINE, start, nxt, f"this line repeats line {first} word for word; delete the copy",
+                suggestion="", applicability=Applicability.UNSAFE,
+            )
+        else:
+            seen[line] = start
+
+
+def check_lost_characters(ctx: LintContext):
+    text = ctx.doc.text
+    for start, end, nxt in lines(text):
+        line = text[start:end]
+        if line.strip() and LOST_LINE.match(line):
+            yield ctx.finding(
+                LOST_CHARACTERS, start, end,
+                "a line of only '?': characters were lost in an encoding conversion (a separator or symbol)",
+            )
+    i = text.find("\ufffd")
+    while i != -1:
+        j = i
+        while j < len(text) and text[j] == "\ufffd":
+            j += 1
+        yield ctx.finding(LOST_CHARACTERS, i, j, "U+FFFD replacement character: text was lost in an encoding conversion")
+        i = text.find("\ufffd", j)
+
+
+MARKDOWN_RESIDUE = Rule(
+    code="A007", name="markdown-residue", severity=Severity.WARNING,
+    summary="Markdown emphasis markers left in the text (_143亿美元_, **重点**).",
+    explanation=(
+        "Text copied from a markdown source keeps its emphasis markers. Underscores or asterisks around\n"
+        "a span containing Chinese are flagged; in a .md file only when they are glued to the\n"
+        "surrounding text, where CommonMark would not render them. The fix keeps the words."
+    ),
+    example="斥资_143亿美元_巨资 → 斥资143亿美元巨资", check=check_markdown, needs_glossary=False, fix="safe",
+)
+
+CITATION_MARKER = Rule(
+    code="A008", name="citation-marker", severity=Severity.WARNING,
+    summary="A footnote number glued to the end of a sentence (行动1。).",
+    explanation=(
+        "Articles rewritten from sources with numbered references keep the numbers. One or two digits\n"
+        "right after Chinese or a closing quote and right before 。！？； or the end of a line are\n"
+        "flagged, unless the character before them makes the digits a value (为1。, 第1。, 2025年)."
+    ),
+    example="“挖角”行动1。 → “挖角”行动。", check=check_citation, needs_glossary=False, fix="unsafe",
+)
+
+DUPLICATE_LINE = Rule(
+    code="A009", name="duplicate-line", severity=Severity.WARNING,
+    summary="A line that repeats an earlier line word for word (a duplicated title).",
+    explanation=(
+        "Scrapers and copy-paste duplicate titles and profile cards. A line of six or more characters\n"
+        "that equals an earlier one is flagged; deleting it is offered as an unsafe fix."
+    ),
+    example="标题\\n\\n标题\\n正文 → 标题\\n\\n正文", check=check_duplicate_line, needs_glossary=False, fix="unsafe",
+)
+
+LOST_CHARACTERS = Rule(
+    code="A010", name="encoding-loss", severity=Severity.WARNING,
+    summary="Characters lost in an encoding conversion: lines of only '?', U+FFFD.",
+    explanation=(
+        "A character the target encoding could not hold becomes '?' or U+FFFD. A line that is only\n"
+        "question marks (a separator such as ◆ that was lost) and every U+FFFD are flagged; the lost\n"
+        "text cannot be recovered automatically."
+    ),
+    example="?", check=check_lost_characters, needs_glossary=False, fix="none",
+)
