@@ -24,8 +24,18 @@ def cache_dir() -> Path:
     return Path(base) / "mtqa"
 
 
+def _code_stamp() -> str:
+    """Changes whenever the code that defines the pickled objects changes (stat only: cheap)."""
+    here = Path(__file__).resolve().parent
+    parts = []
+    for rel in ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py"):
+        st = (here / rel).stat()
+        parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(parts)
+
+
 def _key(files: list[Path]) -> str:
-    h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    h = hashlib.sha256(f"{__version__}/{FORMAT}/{_code_stamp()}".encode())
     for f in files:
         h.update(str(f.resolve()).encode() + b"\0")
         h.update(f.read_bytes())

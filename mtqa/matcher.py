@@ -176,13 +176,17 @@ class Matcher:
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         return self._automaton
 
+    _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index")
+
     def __getstate__(self):
-        state = dict(self.__dict__)
-        state["_automaton"] = None  # the Rust automaton does not pickle; rebuilt on first use (ms)
-        return state
+        # Only the compiled data: derived tables are recomputed on load (milliseconds), and the
+        # Rust automaton, which does not pickle, is rebuilt on first use.
+        return {k: self.__dict__[k] for k in self._PICKLED if k in self.__dict__}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        self._regex_cache = {}
+        self.__post_init__()
 
     # ---- matching -------------------------------------------------------
     def find(self, text: str) -> list[Hit]:

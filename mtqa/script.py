@@ -42,15 +42,17 @@ def to_simplified(text: str) -> str:
 def script_chars() -> tuple[str, str]:
     """(Traditional-only, Simplified-only) characters of the CJK Unified block.
 
-    A character is Traditional-only when OpenCC's t2s changes it, and
-    Simplified-only when s2t changes it and t2s leaves it alone. Computing this takes
-    OpenCC ~0.1 s, so the result is cached on disk next to the glossary cache.
+    A character is Traditional-only when OpenCC's t2s changes it, and Simplified-only
+    when s2t, s2tw and s2hk all change it and t2s leaves it alone (吃 and 峰 stay:
+    Taiwan writes them so). Context still matters (征服 keeps 征): rules confirm a run
+    with a phrase-aware conversion. Computing this takes OpenCC ~0.2 s, so the result is
+    cached on disk next to the glossary cache.
     """
     import os
 
     from .cache import cache_dir, read_text_cache, write_text_cache
 
-    name = f"script-chars-{_opencc_version()}.txt"
+    name = f"script-chars-v2-{_opencc_version()}.txt"
     cached = None if os.environ.get("MTQA_NO_CACHE") else read_text_cache(name)
     if cached and cached.count("\n") == 1:
         trad, simp = cached.split("\n")
@@ -58,9 +60,9 @@ def script_chars() -> tuple[str, str]:
     chars = [chr(c) for c in range(0x4E00, 0xA000)]
     joined = "\n".join(chars)
     t2s = to_simplified(joined).split("\n")
-    s2t = to_traditional(joined).split("\n")
+    regional = [to_traditional(joined, r).split("\n") for r in (None, "zh-TW", "zh-HK")]
     trad = "".join(c for c, s in zip(chars, t2s) if s != c)
-    simp = "".join(c for c, t, s in zip(chars, s2t, t2s) if t != c and s == c)
+    simp = "".join(c for c, s, *ts in zip(chars, t2s, *regional) if s == c and all(t != c for t in ts))
     write_text_cache(name, f"{trad}\n{simp}")
     return trad, simp
 

@@ -1,0 +1,141 @@
+"""S: script and locale. Foreign-script characters in an article (S001); regional names (S002)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..findings import Applicability, Severity
+from ..normalize import fold
+from .base import LintContext, Rule, concept_label
+
+MAX_GAP = 2  # foreign characters this close together form one run
+CONTEXT = 6  # characters of context OpenCC sees on each side
+
+
+@lru_cache(maxsize=1)
+def _classes():
+    from ..script import script_chars
+
+    trad, simp = script_chars()
+    return re.compile(f"[{re.escape(trad)}]"), re.compile(f"[{re.escape(simp)}]")
+
+
+def document_script(ctx: LintContext) -> tuple[str, list]:
+    """The document's main script from all its characters, and the matches of the other one."""
+
+    def compute():
+        trad_rx, simp_rx = _classes()
+        text = ctx.doc.text
+        trad, simp = list(trad_rx.finditer(text)), list(simp_rx.finditer(text))
+        return ("Hant", simp) if len(trad) > len(simp) else ("Hans", trad)
+
+    return ctx.memo("S.script", compute)
+
+
+def _runs(matches):
+    run = []
+    for m in matches:
+        if run and m.start() - run[-1].end() > MAX_GAP:
+            yield run[0].start(), run[-1].end()
+            run = []
+        run.append(m)
+    if run:
+        yield run[0].start(), run[-1].end()
+
+
+def check_mixed_script(ctx: LintContext):
+    from ..script import to_simplified, to_traditional
+
+    script, foreign = document_script(ctx)
+    if not foreign:
+        return
+    text = ctx.doc.text
+    convert = to_simplified if script == "Hans" else to_traditional
+    regional = {(h.start, h.end) for h in _regional_hits(ctx)}
+    for start, end in _runs(foreign):
+        if any(s < end and start < e for s, e in regional):
+            continue  # a regional name: S002 suggests the right name, not a character conversion
+        lo, hi = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+        window = text[lo:hi]
+        converted = convert(window)
+        if len(converted) != len(window):
+            converted = window[: start - lo] + convert(text[start:end]) + window[end - lo:]
+        replacement = converted[start - lo:end - lo]
+        if replacement == text[start:end]:
+            continue  # OpenCC keeps it in this context (乾隆, 皇后): not foreign here
+        other = "Traditional" if script == "Hans" else "Simplified"
+        yield ctx.finding(
+            MIXED_SCRIPT, start, end,
+            f"{other} characters '{text[start:end]}' in a {'Simplified' if script == 'Hans' else 'Traditional'} "
+            f"article; write '{replacement}'",
+            suggestion=replacement,
+            applicability=Applicability.SAFE if script == "Hans" else Applicability.UNSAFE,
+        )
+
+
+def _locale(ctx: LintContext) -> str | None:
+    if ctx.locale:
+        return ctx.locale
+    return "zh-CN" if document_script(ctx)[0] == "Hans" else None
+
+
+def _regional_hits(ctx: LintContext) -> list:
+    """Hits whose form is not the one the locale expects, with that form: [(hit, expected)]."""
+
+    def compute():
+        locale = _locale(ctx)
+        if locale is None:
+            return []
+        out = []
+        for hit in ctx.hits:
+            term = hit.term
+            if term.status == "deprecated" or term.lang == "en" or hit.gloss:
+                continue
+            explicit = hit.concept.preferred(locale)
+            foreign_region = term.lang in ("zh-CN", "zh-TW", "zh-HK") and term.lang != locale
+            if not foreign_region and (explicit is None or explicit is term or locale == "zh-CN"):
+                continue
+            expected = ctx.matcher.preferred_form(hit.concept_index, "Hans", locale, short=hit.short)
+            if expected and fold(expected) != fold(ctx.doc.text[hit.start:hit.end]):
+                out.append((hit, expected))
+        return out
+
+    pairs = ctx.memo("S002.pairs", compute)
+    return [h for h, _ in pairs]
+
+
+def check_regional_form(ctx: LintContext):
+    locale = _locale(ctx)
+    _regional_hits(ctx)
+    for hit, expected in ctx.memo("S002.pairs", list):
+        found = ctx.doc.text[hit.start:hit.end]
+        yield ctx.finding(
+            REGIONAL_FORM, hit.start, hit.end,
+            f"'{found}' is not the {locale} form of {concept_label(hit.concept)}; in {locale} write '{expected}'",
+            suggestion=expected, concept=hit.concept.id, applicability=Applicability.SAFE,
+        )
+
+
+MIXED_SCRIPT = Rule(
+    code="S001", name="mixed-script", severity=Severity.WARNING,
+    summary="Traditional characters in a Simplified article, or the reverse; one finding per run.",
+    explanation=(
+        "The article's script is the one most of its script-specific characters belong to (OpenCC's\n"
+        "tables). Runs of the other script are flagged with their conversion, which OpenCC makes with a\n"
+        "few characters of context, so a character kept in that context (乾隆, 皇后, 征服) is not flagged.\n"
+        "Traditional → Simplified is a safe fix; Simplified → Traditional is one-to-many (里 → 裡/裏), so unsafe.\n"
+        "Regional names are left to S002."
+    ),
+    example="这是一个測試 → 这是一个测试", check=check_mixed_script, needs_glossary=False, fix="safe",
+)
+
+REGIONAL_FORM = Rule(
+    code="S002", name="regional-form", severity=Severity.WARNING,
+    summary="A glossary name in another region's form (扎克伯格 in a zh-TW article → 祖克柏).",
+    explanation=(
+        "With --locale zh-CN, zh-TW or zh-HK (a Simplified article counts as zh-CN when none is given),\n"
+        "a concept with a regional form is expected in that form: 輝達 in a zh-CN article is 英伟达, and\n"
+        "馬克·扎克伯格 in a zh-TW article is 馬克·祖克柏."
+    ),
+    example="(zh-TW) 扎克伯格表示 → 祖克柏表示", check=check_regional_form, fix="safe",
+)

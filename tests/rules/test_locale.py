@@ -1,0 +1,40 @@
+"""S001 mixed script and S002 regional forms."""
+import pytest
+
+from conftest import by_rule, lint
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这个新模型的測試結果很好,性能提升明显,开发者对这个结果非常满意。", [("測試結", "测试结")]),
+    ("这是後来才发生的事情,大家都知道。", [("後", "后")]),
+])
+def test_s001_traditional_in_simplified(mini, text, expected):
+    assert by_rule(lint(text, mini, select=["S001"]), "S001") == expected
+
+
+def test_s001_simplified_in_traditional_is_an_unsafe_fix(mini):
+    fs = lint("這是後來才發生的事情,这里的人都知道。", mini, select=["S001"])
+    assert [(f.found, f.suggestion, f.fix.applicability.value) for f in fs] == [("这里", "這裏", "unsafe")]
+
+
+@pytest.mark.parametrize("text", [
+    "乾隆皇帝下江南,这是历史故事。",   # 乾 stays in 乾隆 (OpenCC phrase)
+    "這是皇后的宮殿,後來成為博物館。",  # 后 stays in 皇后
+    "他吃了一碗面,然后爬上山峰。",      # 吃 and 峰 are written so in Taiwan too: not Simplified-only
+    "AI芯片和GPU集群",
+])
+def test_s001_negatives(mini, text):
+    assert by_rule(lint(text, mini, select=["S001"]), "S001") == []
+
+
+def test_s002_regional_forms(mini):
+    assert by_rule(lint("英伟达发布了新芯片,輝達的股价上涨。", mini, select=["S002"]), "S002") == [("輝達", "英伟达")]
+    assert by_rule(lint("扎克伯格表示,祖克柏說", mini, select=["S002"], locale="zh-TW"), "S002") == [("扎克伯格", "祖克柏")]
+    # Without a locale a Traditional article may use either; the zh-CN form in zh-CN is right.
+    assert by_rule(lint("扎克伯格表示,祖克柏說", mini, select=["S002"]), "S002") == []
+    assert by_rule(lint("英伟达发布了新芯片。", mini, select=["S002"], locale="zh-CN"), "S002") == []
+
+
+def test_s001_leaves_regional_names_to_s002(mini):
+    fs = lint("英伟达发布了新芯片,輝達的股价上涨。", mini, select=["S001", "S002"])
+    assert [(f.rule, f.found) for f in fs] == [("S002", "輝達")]
