@@ -28,7 +28,7 @@ def _code_stamp() -> str:
     """Changes whenever the code that defines the pickled objects changes (stat only: cheap)."""
     here = Path(__file__).resolve().parent
     parts = []
-    for rel in ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py"):
+    for rel in ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py", "sound_index.py", "phonetics.py"):
         st = (here / rel).stat()
         parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
     return ";".join(parts)

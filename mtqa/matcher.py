@@ -143,8 +143,10 @@ class Matcher:
             entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: f.kind)))
         matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
         from .rules.names import build_index
+        from .sound_index import build_sound_index
 
         matcher._latin_index = build_index(glossary)  # pickled with the matcher
+        matcher._sound_index = build_sound_index(glossary, variants)
         return matcher
 
     def __post_init__(self) -> None:
@@ -176,7 +178,8 @@ class Matcher:
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         return self._automaton
 
-    _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index")
+    _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index",
+                "_sound_index")
 
     def __getstate__(self):
         # Only the compiled data: derived tables are recomputed on load (milliseconds), and the

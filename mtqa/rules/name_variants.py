@@ -1,0 +1,114 @@
+"""N003: a foreign name the glossary does not know, rendered two ways in one document.
+
+Evidence that two renderings are one name: the same Latin original in brackets
+(阿莫迪(Dario Amodei) … 阿莫代(Amodei)); the same toneless pinyin (皮诺 / 皮瑙 are not,
+皮诺 / 匹诺 are); or, for names of three syllables or more, all syllables equal but one
+whose initial is the same (阿莫迪 / 阿莫代). Full names are compared with full names and
+surnames with surnames; a surname after its full name is the same rendering.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..findings import Applicability, Severity
+from ..normalize import DOT, fold
+from .base import LintContext, Rule
+from .name_spans import DOTTED, glossed_pairs, leading_name, trailing_name
+
+
+def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
+    """Candidate renderings → is_surname, and rendering → Latin original where glossed."""
+    from ..script import to_simplified
+
+    names: dict[str, bool] = {}
+    latin: dict[str, str] = {}
+
+    def known(name: str) -> bool:
+        plain = to_simplified(name)
+        return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
+
+    for m in DOTTED.finditer(folded):
+        surname = leading_name(m.group().split(DOT)[-1])
+        if len(surname) >= 2 and not known(surname):
+            names.setdefault(surname, True)
+    for s, e, original in glossed_pairs(folded):
+        name = folded[s:e]
+        name = leading_name(name.rsplit(DOT, 1)[1]) if DOT in name else trailing_name(name)
+        if len(name) >= 2 and not known(name):
+            names.setdefault(name, True)
+            latin.setdefault(name, original.split()[-1])
+    return names, latin
+
+
+def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0][0][:1] == diff[0][1][:1]
+
+
+def check_name_variants(ctx: LintContext):
+    index = getattr(ctx.matcher, "_sound_index", None)
+    if index is None:
+        return
+    text = ctx.doc.text
+    folded = fold(text)
+    names, latin = _renderings(folded, index)
+    if len(names) < 2:
+        return
+    from ..phonetics import reading_table
+    from ..script import to_simplified
+
+    readings = reading_table()
+    sounds = {n: tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(n)) for n in names}
+    ordered = list(names)
+    parent = {n: n for n in ordered}
+
+    def root(n):
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if to_simplified(a) == to_simplified(b):
+                parent[root(b)] = root(a)  # the same name in two scripts: S001's business
+            elif (a in latin and latin.get(a) == latin.get(b)) or _near(sounds[a], sounds[b]):
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for n in ordered:
+        groups.setdefault(root(n), []).append(n)
+    for members in groups.values():
+        distinct = {to_simplified(m) for m in members}
+        if len(distinct) < 2:
+            continue
+        counts = Counter({m: folded.count(m) for m in members})
+        keep = max(members, key=lambda m: (counts[m], -folded.find(m)))
+        summary = ", ".join(f"{m} ×{counts[m]}" for m in members)
+        for other in members:
+            if to_simplified(other) == to_simplified(keep):
+                continue
+            i = folded.find(other)
+            while i != -1:
+                yield ctx.finding(
+                    NAME_VARIANTS, i, i + len(other),
+                    f"one name rendered {len(distinct)} ways in this document ({summary}); use '{keep}' throughout",
+                    suggestion=keep, applicability=Applicability.UNSAFE,
+                )
+                i = folded.find(other, i + len(other))
+
+
+NAME_VARIANTS = Rule(
+    code="N003", name="inconsistent-unlisted-name", severity=Severity.WARNING,
+    summary="A name the glossary does not know, rendered two ways in one document (阿莫迪 / 阿莫代).",
+    explanation=(
+        "Renderings are the surnames of dotted names (名·姓) and the Chinese glossed by a bracketed\n"
+        "Latin name. Two of them are one name when they gloss the same Latin surname, sound the same\n"
+        "(toneless pinyin), or, from three syllables, differ in one syllable with the same initial.\n"
+        "The commonest rendering is suggested for the others. Glossary names are left to C001 and N002."
+    ),
+    example="达里奥·阿莫迪(Dario Amodei)说……阿莫代认为 → 阿莫迪认为", check=check_name_variants, fix="unsafe",
+)

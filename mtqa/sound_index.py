@@ -1,0 +1,94 @@
+"""What N002/N003 compare against: glossary names by sound, and the ordinary words that share a sound.
+
+Built with the matcher (and cached with it): coding every accepted Chinese name and reading
+jieba's dictionary once costs about a second; per document only short candidate spans are coded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalize import DOT, fold
+
+NAME_TYPES = ("person", "org", "product", "model", "codename")
+MIN_SYLLABLES = 2
+MAX_SYLLABLES = 8
+
+
+@dataclass
+class SoundIndex:
+    level: str  # exact or fuzzy
+    keys: dict[str, list[tuple[int, int, bool]]]  # coded name → [(concept, term, is_surname)]
+    glossary_forms: set[str]  # every Chinese glossary form, folded, both scripts
+    common_words: set[str]  # dictionary words that sound like a glossary name (前文 ~ 千问)
+    concept_cues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # concept → folded forms, any language
+
+    def coder(self):
+        from .phonetics import SoundCoder
+
+        coder = getattr(self, "_coder", None)
+        if coder is None:
+            coder = self._coder = SoundCoder(self.level)
+        return coder
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_coder", None)
+        return state
+
+
+def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> SoundIndex:
+    from .phonetics import SoundCoder
+    from .script import to_simplified
+
+    coder = SoundCoder(level)
+    keys: dict[str, list] = {}
+    forms: set[str] = set()
+    cues: dict[int, tuple[str, ...]] = {}
+    for ci, concept in enumerate(glossary.concepts):
+        cue = set()
+        for ti, term in enumerate(concept.terms):
+            for text in set(term_variants.get((ci, ti), {}).values()) | {term.term}:
+                f = fold(text)
+                cue.add(f)
+                if any("\u4e00" <= c <= "\u9fff" for c in f):
+                    forms.add(f)
+                    forms.add(to_simplified(f))
+            if concept.type not in NAME_TYPES or not term.accepted or term.lang == "en":
+                continue
+            name = fold(to_simplified(term.term))
+            _add(keys, coder, name, (ci, ti, False))
+            if concept.type == "person" and DOT in name:
+                surname = name.rsplit(DOT, 1)[1]
+                forms.add(surname)
+                if len(surname) >= 3:  # two-character surnames sound like too many words
+                    _add(keys, coder, surname, (ci, ti, True))
+        cues[ci] = tuple(sorted(cue))
+    common = _dictionary_homophones(coder, keys, forms)
+    return SoundIndex(level, keys, forms, common, cues)
+
+
+def _add(keys, coder, name: str, entry) -> None:
+    chinese = "".join(c for c in name if c != DOT)
+    if not (MIN_SYLLABLES <= len(chinese) <= MAX_SYLLABLES) or not all("\u4e00" <= c <= "\u9fff" for c in chinese):
+        return
+    for coded in coder.encode_all(name):
+        bucket = keys.setdefault(coded, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+
+def _dictionary_homophones(coder, keys: dict, forms: set[str]) -> set[str]:
+    """Words of jieba's dictionary that sound like a glossary name but are not one."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    lengths = {len(k) for k in keys}
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split(" ", 1)[0]
+            if len(word) in lengths and word not in forms and any(c in keys for c in coder.encode_all(word, 4)):
+                out.add(word)
+    return out

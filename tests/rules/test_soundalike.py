@@ -1,0 +1,50 @@
+"""N002 sound-alike glossary names and N003 unlisted names rendered two ways."""
+import pytest
+
+from conftest import by_rule, lint
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unlisted homophones of glossary names, at name positions (after a title, before 表示/说)
+    ("Meta首席科学家杨力昆表示,开源很重要。", [("杨力昆", "杨立昆")]),
+    ("据报道,王滔表示同意。Alexander Wang 也在场", [("王滔", "亚历山大·王")]),  # two syllables: the concept is present
+    ("CEO马克·扎克柏格表示", [("马克·扎克柏格", "马克·扎克伯格")]),  # 柏 read bó, as in names
+    ("首席技术官安德鲁·博斯沃丝说", [("安德鲁·博斯沃丝", "安德鲁·博斯沃思")]),
+    # every occurrence of a variant is flagged once the name position revealed it
+    ("发言人杨力昆表示,杨力昆随后离开了公司。", [("杨力昆", "杨立昆"), ("杨力昆", "杨立昆")]),
+])
+def test_n002_positives(mini, text, expected):
+    assert by_rule(lint(text, mini, select=["N002"]), "N002") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "首席科学家杨立昆表示",  # the glossary form itself
+    "首席科学家杨立坤表示",  # a listed deprecated form: T001's business
+    "如前文所述,千问很强",  # 前文 sounds like 千问 but is an ordinary word
+    "演员杨丽坤表示,她很高兴",  # a real person in the dictionary, same sound
+    "王滔表示同意",  # two syllables and Alexandr Wang is nowhere in the text
+    "他说王滔很好",  # not at a name position
+    "首席科学家楊立昆表示",  # Traditional spelling of the glossary form
+])
+def test_n002_negatives(mini, text):
+    assert by_rule(lint(text, mini, select=["N002"]), "N002") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("达里奥·阿莫迪(Dario Amodei)说,阿莫迪认为。后来达里奥·阿莫代又说", [("阿莫代", "阿莫迪")]),
+    ("萨姆·奥尔特曼(Sam Altman)表示,阿尔特曼(Altman)认为", [("阿尔特曼", "奥尔特曼")]),
+    ("约翰·史密斯说,史密斯认为,简·史蜜斯也说", [("史蜜斯", "史密斯")]),
+])
+def test_n003_positives(mini, text, expected):
+    assert by_rule(lint(text, mini, select=["N003"]), "N003") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "约翰·史密斯说,简·史密特也说",  # Smith and Schmidt: one syllable differs with another initial
+    "乔治·皮诺说,皮诺认为,匹诺曹是童话",
+    "约翰·史密斯说,史密斯认为",
+    "乔尔·皮诺说,喬爾·皮諾說",  # the same name in two scripts is S001's business
+    "马克·扎克伯格说,扎克柏格说",  # a glossary name: N002 and C001 handle it
+])
+def test_n003_negatives(mini, text):
+    assert by_rule(lint(text, mini, select=["N003"]), "N003") == []
