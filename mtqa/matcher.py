@@ -142,6 +142,10 @@ class Matcher:
             keys.append(key)
             entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: f.kind)))
         matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
+        matcher._cues = {  # context cues in both scripts, folded
+            (ci, ti): tuple(sorted({fold(v) for c in t.context for v in (c, to_traditional(c), to_simplified(c))}))
+            for ci, c in enumerate(glossary.concepts) for ti, t in enumerate(c.terms) if t.context
+        }
         from .rules.names import build_index
         from .sound_index import build_sound_index
 
@@ -179,7 +183,7 @@ class Matcher:
         return self._automaton
 
     _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index",
-                "_sound_index")
+                "_sound_index", "_cues")
 
     def __getstate__(self):
         # Only the compiled data: derived tables are recomputed on load (milliseconds), and the
@@ -295,14 +299,15 @@ class Matcher:
         return False
 
     def _has_context(self, folded, start, end, form, term, cache) -> bool:
+        key = (form.concept, form.term)
+        cues = self._cues.get(key) or tuple(fold(c) for c in term.context)
         if term.window <= 0:
-            key = (form.concept, form.term)
             if key not in cache:
-                cache[key] = any(fold(cue) in folded for cue in term.context)
+                cache[key] = any(cue in folded for cue in cues)
             return cache[key]
         lo, hi = max(0, start - term.window), end + term.window
         window = folded[lo:start] + "\x00" + folded[end:hi]
-        return any(fold(cue) in window for cue in term.context)
+        return any(cue in window for cue in cues)
 
     # ---- suggestions ----------------------------------------------------
     def preferred_form(self, concept_index: int, script: str, locale: str | None = None, short: bool = False) -> str | None:

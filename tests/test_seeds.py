@@ -73,13 +73,18 @@ def test_good_translations_flag_only_named_real_defects(bundled):
     assert citations == ["1"] * 8
 
 
-def test_traditional_seed_is_matched_and_its_errors_are_the_spam_lines(bundled):
+def test_traditional_seed_is_matched_and_its_errors_are_named(bundled):
     from mtqa.lint import get_matcher
 
     text = seed("003").read_text(encoding="utf-8")
     findings = lint(text, bundled)
     errors = [(f.rule, f.line) for f in findings if f.severity.value == "error"]
-    assert errors == [("A004", 1), ("A004", 132)]  # porn SEO keywords; the spider-pool place-name list
+    assert errors == [
+        ("A004", 1),    # porn SEO keywords
+        ("T001", 112),  # 開源模式 … 閉源模式: "open-source models" rendered as 模式 (mode)
+        ("T001", 112),
+        ("A004", 132),  # the spider-pool place-name list
+    ]
     assert sum(1 for f in findings if f.rule == "A003") >= 250  # 執(zhí)行官 … (251 of them)
     hits = Counter(h.concept.id for h in get_matcher(bundled).find(text))
     assert hits["yann-lecun"] >= 10 and hits["mark-zuckerberg"] >= 50
