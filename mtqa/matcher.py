@@ -256,7 +256,12 @@ class Matcher:
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
-        latin_spans = [(s, e) for pid, s, e in matches if pid in latin_pids] if latin_pids else []
+        latin_spans = [
+            (s, e) for pid, s, e in matches
+            if pid in latin_pids
+            and not (s and text[s - 1] in word and text[s] in word)
+            and not (e < n and text[e] in word and text[e - 1] in word)
+        ] if latin_pids else []
         if url_spans and latin_spans:
             latin_spans = [(s, e) for s, e in latin_spans if not _inside(url_spans, s, e)]
         return Scan(hits, latin_spans)

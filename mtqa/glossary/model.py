@@ -30,6 +30,7 @@ class Term:
     suggest: str | None = None  # explicit replacement for a deprecated form
     fix: str | None = None  # override: safe, unsafe or none
     line: int | None = None  # where it was defined, for error messages
+    derived: bool = False  # made by `mtqa glossary derive` (OpenCC), not yet reviewed by a person
 
     @property
     def is_short(self) -> bool:
@@ -48,6 +49,7 @@ class Concept:
     note: str | None = None
     source: str | None = None  # file it was loaded from
     line: int | None = None
+    distinct_from: list[str] = field(default_factory=list)  # ids validate must not call near-duplicates
 
     def preferred(self, lang: str) -> Term | None:
         for t in self.terms:
@@ -68,6 +70,14 @@ class Glossary:
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.concepts}
+
+    def __getstate__(self):
+        # Caches (the id index, a compiled matcher that points back here) are rebuilt, not pickled.
+        return {"concepts": self.concepts, "sources": self.sources}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.__post_init__()
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)

@@ -23,13 +23,15 @@ TITLES = (
 ).split()
 CUES_AFTER = (
     "表示 说 说道 称 认为 指出 透露 回忆 强调 写道 补充 解释 坦言 承认 宣布 警告 先生 女士 教授 博士 "
-    "說 說道 稱 認為 回憶 強調 寫道 補充 解釋 承認 宣佈"
+    "领导 带领 主导 负责 创立 创办 离开 加入 "
+    "說 說道 稱 認為 回憶 強調 寫道 補充 解釋 承認 宣佈 領導 帶領 負責 創立 創辦 離開"
 ).split()
+ADVERBS = "又|也|还|則|则|就|都|曾|已|再|随后|隨後|后来|後來"
 
 _titles = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 _cues = "|".join(sorted(map(re.escape, CUES_AFTER), key=len, reverse=True))
 AFTER_TITLE = re.compile(f"(?:{_titles})\\s?([{CJK}]{{2,6}})")
-BEFORE_CUE = re.compile(f"([{CJK}]{{2,6}})(?={_cues})")
+BEFORE_CUE = re.compile(f"([{CJK}]{{2,8}}?)(?=(?:{ADVERBS})?(?:{_cues}))")
 DOTTED = re.compile(f"[{CJK}]{{1,8}}(?:{DOT}[{CJK}\\-]{{1,10}})+")
 GLOSSED = re.compile(f"([{CJK}{DOT}]{{2,12}})\\s*[(（]\\s*([A-Za-z][A-Za-z.'’\\- ]{{1,40}}?)\\s*[,，)）]")  # folded: lower case
 

@@ -13,7 +13,7 @@ from collections import Counter
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from .base import LintContext, Rule
-from .name_spans import DOTTED, glossed_pairs, leading_name, trailing_name
+from .name_spans import DOTTED, candidate_groups, glossed_pairs, leading_name, trailing_name
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
@@ -24,8 +24,7 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
     latin: dict[str, str] = {}
 
     def known(name: str) -> bool:
-        plain = to_simplified(name)
-        return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
+        return known_name(name, index)
 
     for m in DOTTED.finditer(folded):
         surname = leading_name(m.group().split(DOT)[-1])
@@ -38,6 +37,14 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
             names.setdefault(name, True)
             latin.setdefault(name, original.split()[-1])
     return names, latin
+
+
+def known_name(name: str, index) -> bool:
+    """A glossary form (either script) or an ordinary dictionary word."""
+    from ..script import to_simplified
+
+    plain = to_simplified(name)
+    return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
 
 
 def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -56,13 +63,27 @@ def check_name_variants(ctx: LintContext):
     text = ctx.doc.text
     folded = fold(text)
     names, latin = _renderings(folded, index)
-    if len(names) < 2:
+    if not names:
         return
     from ..phonetics import reading_table
     from ..script import to_simplified
 
     readings = reading_table()
     sounds = {n: tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(n)) for n in names}
+    # A variant may stand alone at a name position (阿莫代又说): add what sounds near a rendering.
+    by_length: dict[int, list[str]] = {}
+    for n in names:
+        by_length.setdefault(len(n), []).append(n)
+    for group in candidate_groups(folded):
+        for s, e in group:
+            piece = folded[s:e]
+            if piece in names or e - s < 3 or e - s not in by_length or known_name(piece, index):
+                continue
+            sound = tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+            if any(_near(sound, sounds[n]) for n in by_length[e - s]):
+                names[piece] = True
+                sounds[piece] = sound
+                break
     ordered = list(names)
     parent = {n: n for n in ordered}
 
