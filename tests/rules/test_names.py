@@ -30,3 +30,9 @@ def test_near_misses_are_flagged(mini, text, found, suggestion):
 ])
 def test_hard_negatives(mini, text):
     assert by_rule(lint(text, mini), "N001") == []
+
+
+def test_an_acronym_inside_a_word_does_not_hide_a_misspelt_name(bundled):
+    # AR (augmented reality) is a glossary acronym; "ar" inside "Mark" is no hit and covers nothing.
+    assert by_rule(lint("Mark Zuckerburg在采访中没有回应。", bundled, select=["N001"]), "N001") == [
+        ("Mark Zuckerburg", "Mark Zuckerberg")]
