@@ -35,7 +35,8 @@ _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
 
-def _toneless(reading: str) -> str:
+def toneless(reading: str) -> str:
+    """zhí → zhi, lǜ → lv."""
     import unicodedata
 
     plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
@@ -51,6 +52,7 @@ def syllable_table() -> dict[int, str]:
     return {cp: readings[0] for cp, readings in reading_table().items()}
 
 
+@lru_cache(maxsize=1)
 def reading_table() -> dict[int, tuple[str, ...]]:
     """Code point → its toneless syllables, commonest first (pypinyin's dictionary), cached on disk."""
     import os
@@ -67,7 +69,7 @@ def reading_table() -> dict[int, tuple[str, ...]]:
     for cp, readings in pinyin_dict.pinyin_dict.items():
         syls = []
         for r in readings.split(","):
-            t = _toneless(r)
+            t = toneless(r)
             if t and t not in syls:
                 syls.append(t)
         if syls:
@@ -113,6 +115,15 @@ class SoundCoder:
 
     def encode_all(self, text: str, limit: int = 16) -> list[str]:
         """Every coding of a short `text` over the readings of its heteronyms (柏: bai, bo), at most `limit`."""
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (text, limit)
+        if key not in memo:
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = self._encode_all(text, limit)
+        return memo[key]
+
+    def _encode_all(self, text: str, limit: int) -> list[str]:
         codings = [""]
         for ch in text:
             options = self.alternatives.get(ch) or [self.table.get(ord(ch), ch)]

@@ -35,6 +35,13 @@ def to_traditional(text: str, region: str | None = None) -> str:
 
 
 def to_simplified(text: str) -> str:
+    if len(text) <= 16:
+        return _short_to_simplified(text)
+    return convert(text, "t2s")
+
+
+@lru_cache(maxsize=65536)
+def _short_to_simplified(text: str) -> str:
     return convert(text, "t2s")
 
 

@@ -34,15 +34,11 @@ def check_pinyin_annotation(ctx: LintContext):
 
 
 def _reads_as(char: str, syllable: str) -> bool:
-    """Whether `syllable` (with tone marks) is a reading of `char` (Traditional or Simplified)."""
-    from pypinyin import Style, pinyin
+    """Whether `syllable` (tone marks ignored) is a reading of `char`, heteronyms included."""
+    from ..phonetics import reading_table, toneless
 
-    from ..script import to_simplified
-
-    readings = set()
-    for c in {char, to_simplified(char)}:
-        readings.update(pinyin(c, style=Style.TONE, heteronym=True)[0])
-    return syllable in readings
+    readings = reading_table().get(ord(char), ())
+    return toneless(syllable) in readings
 
 
 # --- spam -------------------------------------------------------------------------------
@@ -63,7 +59,7 @@ def check_spam(ctx: LintContext):
         simplified = _simplified(ctx, line)
         strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
         weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
-        items = len(LIST_ITEM.findall(line))
+        items = len(LIST_ITEM.findall(line)) if ("|" in line or "｜" in line) else 0
         if len(strong) >= 2 or (strong and len(weak) >= 2) or items >= 8:
             why = f"spam vocabulary ({', '.join(sorted(strong | weak))})" if strong else f"a list of {items} '|'-separated keywords"
             yield ctx.finding(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import DOT
+from ..normalize import DOT, fold
 from .textutil import CJK
 
 TITLES = (
@@ -28,12 +28,24 @@ CUES_AFTER = (
 ).split()
 ADVERBS = "又|也|还|則|则|就|都|曾|已|再|随后|隨後|后来|後來"
 
-_titles = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
-_cues = "|".join(sorted(map(re.escape, CUES_AFTER), key=len, reverse=True))
-AFTER_TITLE = re.compile(f"(?:{_titles})\\s?([{CJK}]{{2,6}})")
-BEFORE_CUE = re.compile(f"([{CJK}]{{2,8}}?)(?=(?:{ADVERBS})?(?:{_cues}))")
-DOTTED = re.compile(f"[{CJK}]{{1,8}}(?:{DOT}[{CJK}\\-]{{1,10}})+")
-GLOSSED = re.compile(f"([{CJK}{DOT}]{{2,12}})\\s*[(（]\\s*([A-Za-z][A-Za-z.'’\\- ]{{1,40}}?)\\s*[,，)）]")  # folded: lower case
+ADVERBS = tuple(ADVERBS.split("|"))
+GLOSS_LATIN = re.compile(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
+_MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
+
+
+def _markers():
+    global _MARKERS
+    if _MARKERS is None:
+        import ahocorasick_rs
+
+        words = [fold(w) for w in TITLES] + [fold(w) for w in CUES_AFTER]
+        kinds = ["title"] * len(TITLES) + ["cue"] * len(CUES_AFTER)
+        _MARKERS = (ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), kinds)
+    return _MARKERS
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
@@ -42,32 +54,96 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
     A rule takes the first span of a group that names something and moves to the next group.
     """
     groups = []
-    for m in AFTER_TITLE.finditer(folded):  # the name begins right after the title
-        s, e = m.span(1)
-        groups.append([(s, s + n) for n in range(e - s, 1, -1)])
-    for rx in (BEFORE_CUE, GLOSSED):  # the name ends right before the cue or the bracket
-        for m in rx.finditer(folded):
-            s, e = m.span(1)
-            groups.append([(e - n, e) for n in range(e - s, 1, -1)])
-    for m in DOTTED.finditer(folded):
-        parts = m.group().split(DOT)
-        first_end = m.start() + len(parts[0])
-        last_start = m.end() - len(parts[-1])
+    n = len(folded)
+    automaton, kinds = _markers()
+    for index, start, end in automaton.find_matches_as_indexes(folded):
+        if kinds[index] == "title":  # the name begins right after the title
+            s = end + 1 if end < n and folded[end] == " " else end
+            e = s
+            while e < n and e - s < 6 and _is_cjk(folded[e]):
+                e += 1
+            if e - s >= 2:
+                groups.append([(s, s + k) for k in range(e - s, 1, -1)])
+        else:  # the name ends right before the cue, an adverb may come between
+            e = start
+            for adverb in ADVERBS:
+                if folded.startswith(adverb, e - len(adverb)):
+                    e -= len(adverb)
+                    break
+            s = e
+            while s > 0 and e - s < 8 and _is_cjk(folded[s - 1]):
+                s -= 1
+            if e - s >= 2:
+                groups.append([(e - k, e) for k in range(e - s, 1, -1)])
+    for s, e, _latin in glossed(folded):  # the name ends right before the bracket
+        groups.append([(e - k, e) for k in range(e - s, 1, -1)])
+    for start, end, parts in dotted_names(folded):
+        first_end = start + len(parts[0])
+        last_start = end - len(parts[-1])
         given = range(min(len(parts[0]), 6), 0, -1)
         surname = range(min(len(parts[-1]), 8), 0, -1)
-        full = [(first_end - g, last_start + n) for g in given for n in surname]
+        full = [(first_end - g, last_start + k) for g in given for k in surname]
         full.sort(key=lambda se: se[0] - se[1])
         groups.append(full)
-        groups.append([(last_start, last_start + n) for n in surname if n >= 2])
+        groups.append([(last_start, last_start + k) for k in surname if k >= 2])
     return groups
+
+
+def name_groups(ctx, folded: str) -> list:
+    """candidate_groups, computed once per document and shared by N002 and N003."""
+    return ctx.memo("names.groups", lambda: candidate_groups(folded))
+
+
+def dotted_names(folded: str):
+    """(start, end, parts) of every 名·姓 run: Chinese characters joined by middle dots."""
+    i = folded.find(DOT)
+    n = len(folded)
+    while i != -1:
+        s = i
+        while s > 0 and i - s < 8 and _is_cjk(folded[s - 1]):
+            s -= 1
+        e = i
+        while True:  # 名·名·姓: follow every dot of the chain
+            j = e + 1
+            while j < n and j - e <= 10 and (_is_cjk(folded[j]) or folded[j] == "-"):
+                j += 1
+            if j == e + 1:
+                break
+            e = j
+            if e < n and folded[e] == DOT:
+                continue
+            break
+        if s < i and e > i + 1:
+            yield s, e, folded[s:e].split(DOT)
+        i = folded.find(DOT, max(e, i + 1))
+
+
+def glossed(folded: str):
+    """(start, end, latin) for every Chinese run (up to 12 characters, dots allowed) followed by a
+    bracketed Latin name: 杨立昆(yann lecun). Anchored on the brackets, so it costs little."""
+    n = len(folded)
+    for bracket in ("(", "（"):
+        i = folded.find(bracket)
+        while i != -1:
+            m = GLOSS_LATIN.match(folded, i + 1)
+            if m:
+                e = i
+                while e > 0 and folded[e - 1] == " ":
+                    e -= 1
+                s = e
+                while s > 0 and e - s < 12 and (_is_cjk(folded[s - 1]) or folded[s - 1] == DOT):
+                    s -= 1
+                if e - s >= 2:
+                    yield s, e, m.group(1).strip()
+            i = folded.find(bracket, i + 1) if i + 1 < n else -1
 
 
 def glossed_pairs(folded: str):
     """(start, end, latin) of Chinese names glossed by a Latin name in brackets."""
-    for m in GLOSSED.finditer(folded):
-        zh = m.group(1)
+    for s, e, latin in glossed(folded):
+        zh = folded[s:e]
         if DOT in zh or len(zh) <= 8:
-            yield m.start(1), m.end(1), m.group(2).strip().lower()
+            yield s, e, latin.lower()
 
 
 # Where a name ends in running text: the commonest function words, verbs of saying and

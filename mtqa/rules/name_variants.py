@@ -13,7 +13,7 @@ from collections import Counter
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from .base import LintContext, Rule
-from .name_spans import DOTTED, candidate_groups, glossed_pairs, leading_name, trailing_name
+from .name_spans import dotted_names, glossed_pairs, leading_name, name_groups, trailing_name
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
@@ -26,8 +26,8 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
     def known(name: str) -> bool:
         return known_name(name, index)
 
-    for m in DOTTED.finditer(folded):
-        surname = leading_name(m.group().split(DOT)[-1])
+    for _s, _e, parts in dotted_names(folded):
+        surname = leading_name(parts[-1])
         if len(surname) >= 2 and not known(surname):
             names.setdefault(surname, True)
     for s, e, original in glossed_pairs(folded):
@@ -74,7 +74,7 @@ def check_name_variants(ctx: LintContext):
     by_length: dict[int, list[str]] = {}
     for n in names:
         by_length.setdefault(len(n), []).append(n)
-    for group in candidate_groups(folded):
+    for group in name_groups(ctx, folded):
         for s, e in group:
             piece = folded[s:e]
             if piece in names or e - s < 3 or e - s not in by_length or known_name(piece, index):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Applicability, Severity
 from ..normalize import fold
 from .base import LintContext, Rule, concept_label
-from .name_spans import candidate_groups
+from .name_spans import name_groups
 
 
 def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
@@ -20,7 +20,7 @@ def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
         folded = fold(text)
         coder = index.coder()
         found: dict[str, tuple] = {}
-        for group in candidate_groups(folded):
+        for group in name_groups(ctx, folded):
             for s, e in group:
                 piece = folded[s:e]
                 if piece in found:
