@@ -24,3 +24,11 @@ def test_seeds_are_the_shared_ones_unchanged():
     assert ours == sorted(p.name for p in shared.glob("*.txt"))
     for name in ours:
         assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_readme_lists_every_rule():
+    from mtqa.rules import ALL_RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in ALL_RULES:
+        assert f"| {rule.code} | {rule.name} |" in readme, f"README's rule table lacks {rule.code}"
