@@ -64,7 +64,7 @@ class Hit:
     concept_index: int
     key: str  # the rendering this hit counts as: script variants and surnames fold into their term
     gloss: bool = False  # stands in brackets right after another hit of the same concept
-    in_english: bool = False  # a Latin form inside a longer English phrase (a title, a quotation)
+    in_english: bool = False  # a Latin form inside a longer English phrase or name (a title, Apple Intelligence)
 
     @property
     def is_rendering(self) -> bool:
@@ -76,6 +76,7 @@ class Hit:
 class Scan:
     hits: list[Hit]
     latin_spans: list[tuple[int, int]]  # every accepted Latin hit, reported or not (N001 skips them)
+    concepts: frozenset = frozenset()  # indexes of the concepts the text mentions, in any form
 
 
 def _start(hit: Hit) -> int:
@@ -256,6 +257,7 @@ class Matcher:
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
+        concepts = frozenset(c for pid in present for c, _ in self._rendering[pid])
         latin_spans = [
             (s, e) for pid, s, e in matches
             if pid in latin_pids
@@ -264,7 +266,7 @@ class Matcher:
         ] if latin_pids else []
         if url_spans and latin_spans:
             latin_spans = [(s, e) for s, e in latin_spans if not _inside(url_spans, s, e)]
-        return Scan(hits, latin_spans)
+        return Scan(hits, latin_spans, concepts)
 
     def _slow_path(self, text, folded, slow) -> list[Hit]:
         """Patterns with exceptions, context cues or several meanings."""
@@ -325,12 +327,21 @@ class Matcher:
         return self.preferred[concept_index].get(key)
 
 
+# A bracket opening right after a name in the other script: 庞若明(Ruoming Pang), “Avocado”(牛油果).
+OTHER_SCRIPT_BEFORE = re.compile(r"(?:[\u4e00-\u9fff”」』》]|[A-Za-z0-9”\"'])\s*[(（]\s*$")
+
+
 def _mark_glosses(hits: list[Hit], text: str) -> None:
-    """Flag hits inside a bracket that opens right after a non-gloss hit of the same concept."""
+    """Flag hits inside a bracket that opens right after a non-gloss hit of the same concept, and
+    Latin (Chinese) hits that open a bracket right after Chinese (Latin) text: the name they gloss
+    may be one the glossary does not know, or a misspelling of it."""
     anchors: dict[int, tuple[int, int]] = {}  # concept → (bracket content start, end)
     for hit in hits:
         span = anchors.get(hit.concept_index)
         if span is not None and span[0] <= hit.start and hit.end <= span[1]:
+            hit.gloss = True
+            continue
+        if hit.start and text[hit.start - 1] in "(（ " and _glosses_other_script(text, hit):
             hit.gloss = True
             continue
         ahead = text[hit.end:hit.end + 6]
@@ -340,6 +351,19 @@ def _mark_glosses(hits: list[Hit], text: str) -> None:
             anchors[hit.concept_index] = (m.end(), close.start() if close else m.end() + MAX_GLOSS)
         else:
             anchors.pop(hit.concept_index, None)
+
+
+def _glosses_other_script(text: str, hit: Hit) -> bool:
+    before = OTHER_SCRIPT_BEFORE.search(text, max(0, hit.start - 4), hit.start)
+    if not before:
+        return False
+    latin_hit = is_latin_word_char(text[hit.start])
+    latin_before = before.group()[0].isascii()
+    return latin_hit != latin_before
+
+
+# A capitalised word right after a Latin hit: the hit is part of a longer name (Apple Intelligence).
+NEXT_NAME = re.compile(r" [A-Z][A-Za-z]+")
 
 
 def _mark_english(hits: list[Hit], text: str) -> None:
@@ -353,7 +377,7 @@ def _mark_english(hits: list[Hit], text: str) -> None:
         left = LATIN_LEFT.search(text, max(0, hit.start - 80), hit.start)
         right = LATIN_RIGHT.match(text, hit.end, hit.end + 80)
         words = (left.group().count(" ") if left else 0) + (right.group().count(" ") if right else 0)
-        hit.in_english = words >= 2
+        hit.in_english = words >= 2 or (not left and NEXT_NAME.match(text, hit.end) is not None)
 
 
 def _latin_edge(ch: str) -> bool:

@@ -21,6 +21,7 @@ class SoundIndex:
     glossary_forms: set[str]  # every Chinese glossary form, folded, both scripts
     common_words: set[str]  # dictionary words that sound like a glossary name (前文 ~ 千问)
     concept_cues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # concept → folded forms, any language
+    names: dict[int, list[tuple[str, int, bool]]] = field(default_factory=dict)  # concept → (name, term, surname)
 
     def coder(self):
         from .phonetics import SoundCoder
@@ -44,6 +45,7 @@ def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> So
     keys: dict[str, list] = {}
     forms: set[str] = set()
     cues: dict[int, tuple[str, ...]] = {}
+    names: dict[int, list] = {}
     for ci, concept in enumerate(glossary.concepts):
         cue = set()
         for ti, term in enumerate(concept.terms):
@@ -57,14 +59,16 @@ def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> So
                 continue
             name = fold(to_simplified(term.term))
             _add(keys, coder, name, (ci, ti, False))
+            names.setdefault(ci, []).append((name, ti, False))
             if concept.type == "person" and DOT in name:
                 surname = name.rsplit(DOT, 1)[1]
                 forms.add(surname)
                 if len(surname) >= 3:  # two-character surnames sound like too many words
                     _add(keys, coder, surname, (ci, ti, True))
+                    names[ci].append((surname, ti, True))
         cues[ci] = tuple(sorted(cue))
     common = _dictionary_homophones(coder, keys, forms)
-    return SoundIndex(level, keys, forms, common, cues)
+    return SoundIndex(level, keys, forms, common, cues, names)
 
 
 def _add(keys, coder, name: str, entry) -> None:

@@ -108,7 +108,8 @@ def test_pruned_scan_gives_the_same_findings_as_all_hits(bundled):
         results = []
         for all_hits in (True, False):
             scan = m.scan(text, all_hits=all_hits)
-            ctx = LintContext(Document(text), m, _hits=scan.hits, _latin_spans=scan.latin_spans)
+            ctx = LintContext(Document(text), m, _hits=scan.hits, _latin_spans=scan.latin_spans,
+                              _concepts=scan.concepts)
             results.append(sorted((f.rule, f.start, f.end, f.suggestion, f.message) for r in ALL_RULES for f in r.check(ctx)))
         assert results[0] == results[1]
         assert len(m.scan(text).hits) <= len(m.find(text))

@@ -21,16 +21,48 @@ KNOWN_SHORT = frozenset("""
     h5 js css html url www com cn net org io dev app pay
 """.split())
 # Word(s), Chinese insertion, then the cut-off tail glued to it and a capitalised word.
-SPLIT = re.compile(f"\\b([A-Z][a-z]{{2,}}) ([{CJK}][^\\sA-Za-z]{{0,18}}?[{CJK}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
+SPLIT = re.compile(f"(?<![A-Za-z])([A-Z][a-z]{{2,}}) ([{CJK}][^\\sA-Za-z]{{0,18}}?[{CJK}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
+
+
+# A name cut between two words: "Future of 的非营利组织Life Institute", "Goldman 的分析师Sachs".
+SPLIT_BETWEEN = re.compile(
+    f"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{CJK}][^\\sA-Za-z]{{0,18}}?[{CJK}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
+)
+FUNCTION_WORDS = frozenset("of the and for de du la le van von der den da di al el".split())
+
+
+def _glossary_word_pairs(matcher) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs of the glossary's Latin names ("goldman", "sachs"), once per matcher."""
+    if matcher is None:
+        return frozenset()
+    pairs = getattr(matcher, "_latin_word_pairs", None)
+    if pairs is None:
+        forms = getattr(getattr(matcher, "_latin_index", None), "all_forms", ())
+        pairs = frozenset(p for f in forms for p in zip(f.split(), f.split()[1:]))
+        matcher._latin_word_pairs = pairs
+    return pairs
 
 
 def _splits(ctx: LintContext) -> list:
-    return ctx.memo("A002.splits", lambda: list(SPLIT.finditer(ctx.doc.text)))
+    """(match, name) of every split Latin name: a cut word (A001 defers to these) or a cut phrase."""
+
+    def compute():
+        text = ctx.doc.text
+        found = [(m, m.group(1) + m.group(3) + " " + m.group(4)) for m in SPLIT.finditer(text)]
+        pairs = _glossary_word_pairs(ctx.matcher)
+        for m in SPLIT_BETWEEN.finditer(text):
+            head, tail = m.group(1), m.group(3)
+            last, first = head.split()[-1].lower(), tail.split()[0].lower()
+            if last in FUNCTION_WORDS or (last, first) in pairs:
+                found.append((m, f"{head} {tail}"))
+        return found
+
+    return ctx.memo("A002.splits", compute)
 
 
 def check_stray_fragment(ctx: LintContext):
     text = ctx.doc.text
-    split_tails = {m.start(3) for m in _splits(ctx)}  # A002 reports those, with a better fix
+    split_tails = {m.start(3) for m, _ in _splits(ctx) if m.re is SPLIT}  # A002 reports those, with a better fix
     for m in FRAGMENT.finditer(text):
         frag = m.group(1)
         start, end = m.span(1)
@@ -44,14 +76,12 @@ def check_stray_fragment(ctx: LintContext):
 
 
 def check_split_word(ctx: LintContext):
-    for m in _splits(ctx):
-        head, middle, tail, next_word = m.groups()
-        word = head + tail
-        suggestion = f"{word} {next_word}{'' if middle.startswith(' ') else ' '}{middle}"
+    for m, name in _splits(ctx):
+        middle = m.group(2)
         yield ctx.finding(
             SPLIT_WORD, m.start(), m.end(),
-            f"Latin name split by inserted Chinese: '{head} … {tail} {next_word}' reads '{word} {next_word}'",
-            suggestion=suggestion, applicability=Applicability.UNSAFE,
+            f"Latin name split by inserted Chinese: it reads '{name}'",
+            suggestion=f"{name} {middle}", applicability=Applicability.UNSAFE,
         )
 
 
@@ -69,11 +99,13 @@ STRAY_FRAGMENT = Rule(
 
 SPLIT_WORD = Rule(
     code="A002", name="split-latin-word", severity=Severity.WARNING,
-    summary="A Latin word split in two by inserted Chinese (Theor 的普通合伙人y Ventures).",
+    summary="A Latin name split in two by inserted Chinese (Theor 的普通合伙人y Ventures).",
     explanation=(
-        "When machine translation inserts a Chinese phrase inside a name, the name's last letters end\n"
-        "up glued after the phrase. A capitalised word, a short Chinese insertion, one to three lowercase\n"
-        "letters glued to it and another capitalised word are read as one name and rebuilt."
+        "When machine translation inserts a Chinese phrase inside a name, the rest of the name ends up\n"
+        "glued after the phrase. Flagged: a capitalised word, a short Chinese insertion, one to three\n"
+        "lowercase letters glued to it and another capitalised word (Theor … y Ventures); and words cut\n"
+        "apart where the first part ends in a function word (Future of … Life Institute) or the two\n"
+        "parts make a glossary name (Goldman … Sachs). Latin glued to Chinese alone is normal."
     ),
     example="Theor 的普通合伙人y Ventures → Theory Ventures 的普通合伙人",
     check=check_split_word, needs_glossary=False, fix="unsafe",

@@ -44,37 +44,51 @@ def _reads_as(char: str, syllable: str) -> bool:
 # --- spam -------------------------------------------------------------------------------
 STRONG_SPAM = re.compile(
     "国产精品|精品国产|久久久|在线观看|在线高清|偷拍|自拍|无码|有码|中文字幕|人成|成人影|色情|"
-    "蜘蛛池|站群|黑帽|百家乐|娱乐城|时时彩|六合彩|博彩|赌场|棋牌游戏|福利视频|一级毛片|欧美日韩|亚洲AV|av在线"
+    "蜘蛛池|站群|黑帽|友情链接|百家乐|娱乐城|时时彩|六合彩|博彩|赌场|赌博|棋牌游戏|彩票|彩金|开奖|投注|下注|"
+    "真人荷官|首存|威尼斯人|葡京|福利视频|一级毛片|欧美日韩|亚洲AV|av在线"
 )
-WEAK_SPAM = re.compile("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载")
+WEAK_SPAM = re.compile("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载|官网|注册|直播|比分|娱乐|澳门")
 LIST_ITEM = re.compile(r"[^|｜\s]{1,8}\s*[|｜]")
 
 
+def spam_lines(ctx: LintContext) -> list[tuple[int, int, int, str]]:
+    """(start, end, next line start, why) of every spam line, computed once per document."""
+
+    def compute():
+        text = ctx.doc.text
+        out = []
+        for start, end, nxt in lines(text):
+            line = text[start:end]
+            if not line.strip():
+                continue
+            simplified = _simplified(ctx, line)
+            strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
+            weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
+            items = len(LIST_ITEM.findall(line)) if ("|" in line or "｜" in line) else 0
+            if len(strong) >= 2 or (strong and len(weak) >= 2) or (strong and items >= 3) or items >= 8:
+                why = (f"spam vocabulary ({', '.join(sorted(strong | weak))})" if strong
+                       else f"a list of {items} '|'-separated keywords")
+                out.append((start, end, nxt, why))
+        return out
+
+    return ctx.memo("A004.lines", compute)
+
+
 def check_spam(ctx: LintContext):
-    text = ctx.doc.text
-    for start, end, nxt in lines(text):
-        line = text[start:end]
-        if not line.strip():
-            continue
-        simplified = _simplified(ctx, line)
-        strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
-        weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
-        items = len(LIST_ITEM.findall(line)) if ("|" in line or "｜" in line) else 0
-        if len(strong) >= 2 or (strong and len(weak) >= 2) or items >= 8:
-            why = f"spam vocabulary ({', '.join(sorted(strong | weak))})" if strong else f"a list of {items} '|'-separated keywords"
-            yield ctx.finding(
-                SPAM, start, nxt, f"spam or SEO injection, not article text: {why}; delete the line",
-                suggestion="", applicability=Applicability.UNSAFE,
-            )
+    for start, _end, nxt, why in spam_lines(ctx):
+        yield ctx.finding(
+            SPAM, start, nxt, f"spam or SEO injection, not article text: {why}; delete the line",
+            suggestion="", applicability=Applicability.UNSAFE,
+        )
 
 
 # --- boilerplate -------------------------------------------------------------------------
 BOILERPLATE = [
     (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form"),
-    (re.compile(r"(电子)?邮箱地址不会被公开|必填项已用\s*\*\s*标注"), "a comment form"),
+    (re.compile(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form"),
     (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line"),
     (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,8}APP|^\s*(立即打开|打开APP|打开App)\s*$"), "an app-download prompt"),
-    (re.compile(r"^\s*(本文来源|文章来源|原文链接)\s*[:：]"), "a source line"),
+    (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line"),
     (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading"),
     (re.compile(r"未经(授权|许可).{0,10}(不得|禁止)转载|版权所有.{0,20}(保留|禁止)"), "a copyright notice"),
     (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]"), "a share or read-more prompt"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Applicability, Edit, Fix, Severity
+from .artefacts_scrape import spam_lines
 from .base import LintContext, Rule
 from .textutil import CJK, CJK_CHAR, is_cjk, lines
 
@@ -11,16 +12,20 @@ from .textutil import CJK, CJK_CHAR, is_cjk, lines
 MARKDOWN = re.compile(r"(\*\*|__|_|\*)([^\s*_\n][^\n*_]{0,80}?)\1")
 # A footnote number glued after Chinese or a closing quote, before the end of the sentence.
 CITATION = re.compile(f"(?<=[{CJK}”」』)）])([0-9]{{1,2}})(?=[。！？；]|$)", re.M)
-NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级年月日次个位名元亿万千百十")
+# A number right after these is a value, not a footnote: 为1。 第1。 三比1。
+NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级排")
 LOST_LINE = re.compile(r"^[?？\s]+$")
 
 
 def check_markdown(ctx: LintContext):
     text = ctx.doc.text
     markdown = ctx.doc.path.lower().endswith((".md", ".markdown"))
+    spam = spam_lines(ctx)
     for m in MARKDOWN.finditer(text):
         marker, inner = m.group(1), m.group(2)
         start, end = m.span()
+        if any(s <= start < e for s, _end, e, _why in spam):
+            continue  # inside a spam line: A004 deletes the whole line
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if not (CJK_CHAR.search(inner) or is_cjk(before) or is_cjk(after)):

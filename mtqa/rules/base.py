@@ -33,12 +33,21 @@ class LintContext:
 
     _latin_spans: list | None = field(default=None, repr=False)
 
+    _concepts: frozenset | None = field(default=None, repr=False)
+
     def _scan(self) -> None:
         if self.matcher is None:
-            self._hits, self._latin_spans = [], []
+            self._hits, self._latin_spans, self._concepts = [], [], frozenset()
         else:
             scan = self.matcher.scan(self.doc.text)
-            self._hits, self._latin_spans = scan.hits, scan.latin_spans
+            self._hits, self._latin_spans, self._concepts = scan.hits, scan.latin_spans, scan.concepts
+
+    @property
+    def concepts(self) -> frozenset:
+        """Indexes of the glossary concepts the document mentions, in any form."""
+        if self._concepts is None:
+            self._scan()
+        return self._concepts
 
     @property
     def hits(self) -> list:

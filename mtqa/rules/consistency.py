@@ -41,21 +41,19 @@ def check_inconsistent(ctx: LintContext):
 
 
 def _expected(ctx: LintContext, hits, counts: Counter) -> str | None:
-    """The rendering to keep: the preferred form for the text's script if present, else the commonest."""
+    """The rendering to keep: the commonest preferred form the document uses (ties: the form for the
+    text's script, then the first); with no preferred form present, the commonest accepted one."""
     accepted = [h for h in hits if h.term.status != "deprecated"]
     if not accepted:
         return None
-    chinese = [h for h in accepted if h.term.status == "preferred" and h.term.lang != "en"]
-    if len({h.key for h in chinese}) > 1:  # regional forms compete: the script decides
+    preferred = [h for h in accepted if h.term.status == "preferred"]
+    pool = preferred or accepted
+    best = max(counts[h.key] for h in pool)
+    tied = [h for h in pool if counts[h.key] == best]
+    if len({h.key for h in tied}) > 1:
         langs = SCRIPT_LANGS[ctx.doc.script]
-        chinese = [h for h in chinese if h.term.lang in langs] or chinese
-    if chinese:
-        return chinese[0].key
-    for h in accepted:
-        if h.term.status == "preferred":
-            return h.key
-    best = max(counts[h.key] for h in accepted)
-    return next(h.key for h in accepted if counts[h.key] == best)
+        tied = [h for h in tied if h.term.lang in langs] or tied
+    return tied[0].key
 
 
 def _first_of_each(hits):
@@ -95,7 +93,7 @@ INCONSISTENT = Rule(
     explanation=(
         "A reader should meet one name for one thing. When a document uses several accepted forms of a\n"
         "concept (鳄梨 / 牛油果 / Avocado; Google / 谷歌), every form other than the one to keep is flagged:\n"
-        "the preferred form if the document uses it, otherwise the commonest. A gloss in brackets on first\n"
+        "the commonest preferred form the document uses, otherwise the commonest accepted one. A gloss in brackets on first\n"
         "mention (杨立昆(Yann LeCun), “Avocado”(牛油果)) is the normal convention and never counts, nor do\n"
         "acronyms; a surname after the full name (扎克伯格 after 马克·扎克伯格) is the same rendering."
     ),

@@ -169,3 +169,38 @@ def trailing_name(part: str, max_len: int = 8) -> str:
     while n < min(len(part), max_len) and part[-1 - n] not in STOP:
         n += 1
     return part[len(part) - n:]
+
+
+def one_char_variants(folded: str, names) -> dict[str, str]:
+    """Strings of `folded` that differ from one of `names` (three characters or more) in exactly one
+    Chinese character: variant → the name it varies. One automaton pass over the text, anchored on
+    the parts of each name left and right of the changed character."""
+    import ahocorasick_rs
+
+    anchors, meta = [], []
+    for name in names:
+        if len(name) < 3:
+            continue
+        for i in range(len(name)):
+            left, right = name[:i], name[i + 1:]
+            anchor, offset = (left, 0) if len(left) >= len(right) else (right, i + 1)
+            if len(anchor) >= 2:
+                anchors.append(anchor)
+                meta.append((name, i, offset))
+    if not anchors:
+        return {}
+    automaton = ahocorasick_rs.AhoCorasick(anchors)
+    found: dict[str, str] = {}
+    n = len(folded)
+    for index, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
+        name, i, offset = meta[index]
+        s = start - offset
+        e = s + len(name)
+        if s < 0 or e > n:
+            continue
+        candidate = folded[s:e]
+        if candidate == name or candidate in names or not _is_cjk(candidate[i]):
+            continue
+        if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
+            found.setdefault(candidate, name)
+    return found

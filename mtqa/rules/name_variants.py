@@ -3,7 +3,9 @@
 Evidence that two renderings are one name: the same Latin original in brackets
 (阿莫迪(Dario Amodei) … 阿莫代(Amodei)); the same toneless pinyin (皮诺 / 皮瑙 are not,
 皮诺 / 匹诺 are); or, for names of three syllables or more, all syllables equal but one
-whose initial is the same (阿莫迪 / 阿莫代). Full names are compared with full names and
+whose initial is the same (阿莫迪 / 阿莫代), or from four syllables a confusable initial
+(苏茨克弗 / 苏茨克维). Variants are looked for at name positions and, one character off a
+rendering, anywhere in the text. Full names are compared with full names and
 surnames with surnames; a surname after its full name is the same rendering.
 """
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import Counter
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from .base import LintContext, Rule
-from .name_spans import dotted_names, glossed_pairs, leading_name, name_groups, trailing_name
+from .name_spans import dotted_names, glossed_pairs, leading_name, name_groups, one_char_variants, trailing_name
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
@@ -47,13 +49,29 @@ def known_name(name: str, index) -> bool:
     return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
 
 
+# Initials that transliterations of one sound swap (v → 弗 fu / 维 wei, p/b, t/d, k/g).
+CONFUSABLE = [set("fw"), set("bp"), set("dt"), set("gk")]
+
+
+def _initial(syllable: str) -> str:
+    for two in ("zh", "ch", "sh"):
+        if syllable.startswith(two):
+            return two
+    return syllable[:1] if syllable[:1] not in "aeiouv" else ""
+
+
 def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same syllables, or (three syllables or more) all but one, whose initials agree; from four
+    syllables the initials may also be a confusable pair (苏茨克弗 / 苏茨克维)."""
     if a == b:
         return True
     if len(a) != len(b) or len(a) < 3:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0][:1] == diff[0][1][:1]
+    if len(diff) != 1:
+        return False
+    x, y = _initial(diff[0][0]), _initial(diff[0][1])
+    return x == y or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
 
 
 def check_name_variants(ctx: LintContext):
@@ -84,6 +102,14 @@ def check_name_variants(ctx: LintContext):
                 names[piece] = True
                 sounds[piece] = sound
                 break
+    # ... or anywhere, one character off a rendering (阿尔特曼 / 奥尔特曼).
+    for variant, name in one_char_variants(folded, {n: None for n in names}).items():
+        if variant in names or known_name(variant, index):
+            continue
+        sound = tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(variant))
+        if _near(sound, sounds[name]):
+            names[variant] = True
+            sounds[variant] = sound
     ordered = list(names)
     parent = {n: n for n in ordered}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Applicability, Severity
 from ..normalize import fold
 from .base import LintContext, Rule, concept_label
-from .name_spans import name_groups
+from .name_spans import name_groups, one_char_variants
 
 
 def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
@@ -36,6 +36,17 @@ def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
                     break  # two syllables match too much by chance: the concept must be in the text
                 found[piece] = (ci, ti, surname)
                 break
+        # Anywhere in the text: one character off a name the text mentions, with the same sound.
+        present = {}
+        for ci in ctx.concepts:
+            for name, ti, surname in index.names.get(ci, ()):
+                present.setdefault(name, (ci, ti, surname))
+        for variant, name in one_char_variants(folded, present).items():
+            plain = to_simplified(variant)
+            if variant in found or plain in index.glossary_forms or plain in index.common_words:
+                continue
+            if set(coder.encode_all(variant)) & set(coder.encode_all(name)):
+                found[variant] = present[name]
         return found
 
     return ctx.memo("N002.variants", compute)
@@ -85,7 +96,8 @@ SOUND_ALIKE = Rule(
         "Transliterations and dictated names pick up homophones. Where a name stands (a dotted 名·姓,\n"
         "the Chinese before a bracketed Latin name, after a title, before 表示/说/称), the span's\n"
         "toneless pinyin is compared with the glossary's names; a match that is not itself a glossary\n"
-        "form is flagged, and every other occurrence of the same string with it. Ordinary words that\n"
+        "form is flagged, and every other occurrence of the same string with it; anywhere in the text, a\n"
+        "string one character off a name the text mentions and sounding the same is flagged too. Ordinary words that\n"
         "sound alike (前文 ~ 千问) are skipped using jieba's dictionary, and a two-syllable match only\n"
         "counts when the concept is mentioned elsewhere in the text. Exact syllables by default; tones\n"
         "are ignored. The fix is unsafe: the span may name someone else."
