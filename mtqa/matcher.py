@@ -106,14 +106,12 @@ class Matcher:
     def build(cls, glossary: Glossary) -> "Matcher":
         from .script import to_simplified, to_traditional
 
-        table: dict[str, list[Form]] = {}
+        table: dict[str, dict[Form, None]] = {}  # key → forms in insertion order (a dict: O(1) dedup)
 
         def add(text: str, form: Form) -> None:
             key = fold(text)
             if key:
-                entries = table.setdefault(key, [])
-                if form not in entries:
-                    entries.append(form)
+                table.setdefault(key, {})[form] = None
 
         preferred, preferred_short, variants = [], [], {}
         for ci, concept in enumerate(glossary.concepts):

@@ -38,6 +38,8 @@ def _term_line(t) -> str:
         parts.append("context: [" + ", ".join(quote(e) for e in t.context) + "]")
     if t.window:
         parts.append(f"window: {t.window}")
+    if t.derived:
+        parts.append("derived: true")
     return "      - {" + ", ".join(parts) + "}"
 
 
@@ -51,6 +53,8 @@ def dump_concepts(concepts: list[Concept], header: str | None = None) -> str:
         lines.append(f"    type: {c.type}")
         if c.note:
             lines.append(f"    note: {quote(c.note)}")
+        if c.distinct_from:
+            lines.append("    distinct_from: [" + ", ".join(quote(d) for d in c.distinct_from) + "]")
         lines.append("    terms:")
         lines.extend(_term_line(t) for t in c.terms)
     return "\n".join(lines) + "\n"

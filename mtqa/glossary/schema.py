@@ -7,8 +7,9 @@ from ..errors import Problem
 from .model import CONCEPT_TYPES, FIX_KINDS, LANGS, STATUSES, TERM_TYPES, Concept, Term
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-CONCEPT_KEYS = {"id", "type", "note", "terms"}
-TERM_KEYS = {"term", "lang", "status", "note", "type", "exceptions", "context", "window", "suggest", "fix"}
+CONCEPT_KEYS = {"id", "type", "note", "terms", "distinct_from"}
+TERM_KEYS = {"term", "lang", "status", "note", "type", "exceptions", "context", "window", "suggest", "fix", "derived"}
+BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 # A parsed value is (value, line); maps are dict[str, (value, line)], lists are [(value, line)].
 Pair = tuple
@@ -93,6 +94,14 @@ def build_term(pair: Pair, path: str, problems: list[Problem]) -> Term | None:
         else:
             window = value
     suggest = _str(mapping.get("suggest"), "suggest", path, problems, required=False)
+    derived = False
+    if "derived" in mapping:
+        value, dline = mapping["derived"]
+        flag = value if isinstance(value, bool) else BOOLEAN_WORDS.get(str(value).lower())
+        if flag is None:
+            problems.append(Problem(path, dline, f"derived must be true or false, got {value!r}"))
+        else:
+            derived = flag
     exceptions = _str_list(mapping.get("exceptions"), "exceptions", path, problems)
     context = _str_list(mapping.get("context"), "context", path, problems)
     if text is not None and text != text.strip():
@@ -101,7 +110,7 @@ def build_term(pair: Pair, path: str, problems: list[Problem]) -> Term | None:
         return None
     return Term(
         term=text, lang=lang, status=status, note=note, type=ttype, exceptions=exceptions,
-        context=context, window=window, suggest=suggest, fix=fix, line=line,
+        context=context, window=window, suggest=suggest, fix=fix, line=line, derived=derived,
     )
 
 
@@ -119,6 +128,7 @@ def build_concept(pair: Pair, path: str, problems: list[Problem]) -> Concept | N
         problems.append(Problem(path, mapping["id"][1], f"id {cid!r} must be lowercase letters, digits, '-', '_' or '.'"))
     ctype = _choice(mapping.get("type"), "concept type", CONCEPT_TYPES, path, problems, line)
     note = _str(mapping.get("note"), "note", path, problems, required=False)
+    distinct_from = _str_list(mapping.get("distinct_from"), "distinct_from", path, problems)
     terms: list[Term] = []
     if "terms" not in mapping:
         problems.append(Problem(path, line, f"concept {cid!r} has no 'terms'"))
@@ -133,4 +143,5 @@ def build_concept(pair: Pair, path: str, problems: list[Problem]) -> Concept | N
                     terms.append(term)
     if len(problems) > n_before:
         return None
-    return Concept(id=cid, type=ctype, terms=terms, note=note, source=path, line=line)
+    return Concept(id=cid, type=ctype, terms=terms, note=note, source=path, line=line,
+                   distinct_from=distinct_from)
