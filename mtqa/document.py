@@ -77,6 +77,47 @@ def encode_as(text: str, encoding: str) -> bytes:
     return text.encode(encoding)
 
 
+def write_back(raw: bytes, old_text: str, new_text: str, encoding: str) -> bytes:
+    """The bytes for `new_text`, keeping `raw`'s own bytes for every line that did not change.
+
+    Re-encoding alone is not enough: Big5 has duplicate code points (A1FE and A241 both read
+    ／) and GB18030 several spellings of some characters, so a file could change outside the
+    fixed spans. When the encoding round-trips `raw` exactly, encoding the new text is exact;
+    otherwise unchanged lines are copied byte for byte and only changed lines are encoded.
+    """
+    whole = encode_as(new_text, encoding)
+    if encode_as(old_text, encoding) == raw:
+        return whole
+    import difflib
+
+    bom = b""
+    if encoding.endswith("+bom"):
+        bom = next(b for b, name in BOMS if name == encoding[:-4])
+    old_lines = _lines(old_text, "\n")
+    new_lines = _lines(new_text, "\n")
+    raw_lines = _lines(raw[len(bom):], b"\n")  # 0x0A never ends a multi-byte GB18030/Big5 character
+    if len(raw_lines) != len(old_lines):  # line breaks inside multi-byte characters (UTF-16/32)
+        return whole
+    base = encoding[:-4] if encoding.endswith("+bom") else encoding
+    out = [bom]
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(raw_lines[i1:i2])
+        else:
+            out.append("".join(new_lines[j1:j2]).encode(base))
+    return b"".join(out)
+
+
+def _lines(s, sep):
+    """Split after each `sep` only (str.splitlines also splits at \x1c, \u2028 and others)."""
+    parts = s.split(sep)
+    out = [p + sep for p in parts[:-1]]
+    if parts[-1]:
+        out.append(parts[-1])
+    return out
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode bytes to (text, encoding as `encode_as` takes it). Raises InputError naming the byte offset."""
     if encoding:

@@ -70,3 +70,16 @@ def test_broken_symlink_and_directory(tmp_path):
         read_bytes(link)
     with pytest.raises(InputError, match="is a directory"):
         read_bytes(tmp_path)
+
+
+def test_write_back_keeps_bytes_that_do_not_round_trip():
+    """Big5 A1FE and A241 both read ／; a fix on another line must not rewrite A1FE as A241."""
+    from mtqa.document import write_back
+
+    raw = "第一行".encode("big5") + b"\xa1\xfe" + "很長的一行文字內容\n第二行有王濤在這裡出現了\n".encode("big5")
+    text, used = decode(raw, "a.txt")
+    assert used == "big5" and encode_as(text, used) != raw  # the duplicate code point
+    fixed = text.replace("王濤", "亞歷山大·王")
+    out = write_back(raw, text, fixed, used)
+    assert out.split(b"\n")[0] == raw.split(b"\n")[0]  # the untouched line, byte for byte
+    assert out.decode("big5") == fixed
