@@ -1,95 +1,140 @@
 """The `mtqa` command line (typer). Thin: parse options, call the library."""
 from __future__ import annotations
 
-import sys
 from typing import List, Optional
 
 import typer
 
+from .cli_common import codes as _codes
+from .cli_common import fail as _fail
+from .cli_common import run_or_exit as _run_or_exit
 from .cli_glossary import glossary_app
+from .cli_scan import register as _register_scan
+from .cli_score import register as _register_score
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Find and fix translation errors in Chinese articles.")
 app.add_typer(glossary_app, name="glossary")
 
-
-def _codes(values: Optional[List[str]]) -> Optional[List[str]]:
-    if not values:
-        return None
-    return [c.strip() for v in values for c in v.split(",") if c.strip()]
-
-
-from .cli_common import fail as _fail
+# Options that settle the settings, shared by `lint` and `config`; each overrides the config file.
+GLOSSARY = typer.Option(None, "--glossary", "-g", help="Glossary file or folder (default: the config's, else the project's glossaries/).")
+SELECT = typer.Option(None, help="Only these rule codes or prefixes (comma-separated); replaces the config's select.")
+EXTEND_SELECT = typer.Option(None, "--extend-select", help="Enable these rules too (e.g. a rule that is off by default).")
+IGNORE = typer.Option(None, help="Skip these rule codes or prefixes.")
+FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info.")
+LOCALE = typer.Option(None, help="zh-CN, zh-TW or zh-HK: expect that region's forms.")
+CONFIG = typer.Option(None, "--config", help="Use this config file for every path instead of finding one per file.")
+ISOLATED = typer.Option(False, "--isolated", help="Ignore every config file.")
 
 
 @app.command()
 def lint(
     paths: List[str] = typer.Argument(..., help="Files or folders (.txt, .md) to check."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file or folder (default: the project's glossaries/)."),
-    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    select: Optional[List[str]] = typer.Option(None, help="Only these rule codes or prefixes (comma-separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rule codes or prefixes."),
+    glossary: Optional[List[str]] = GLOSSARY,
+    output_format: str = typer.Option("text", "--format", "-f",
+                                      help="text, concise, json, sarif, github, csv or xlsx."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (needed for xlsx on a terminal)."),
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
-    fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 when a finding is at least this severe: error, warning or info."),
-    locale: Optional[str] = typer.Option(None, help="zh-CN, zh-TW or zh-HK: expect that region's forms."),
+    fail_on: Optional[str] = FAIL_ON,
+    locale: Optional[str] = LOCALE,
     encoding: Optional[str] = typer.Option(None, help="Force the input encoding (default: detect)."),
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
+    report_unused_suppressions: bool = typer.Option(False, "--report-unused-suppressions",
+                                                    help="Report mtqa directives that suppress nothing (M001)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only, no summary."),
 ) -> None:
     """Check articles against the glossary; with --fix, repair what is safe to repair."""
-    from .errors import GlossaryError, MtqaError
-    from .findings import Severity
+    from .report import FORMATS
     from .run_lint import LintOptions, run
 
-    if output_format not in ("text", "json"):
-        _fail(f"unknown format {output_format!r} (expected text or json)")
-    if locale is not None and locale not in ("zh-CN", "zh-TW", "zh-HK"):
-        _fail(f"unknown locale {locale!r} (expected zh-CN, zh-TW or zh-HK)")
-    try:
-        threshold = Severity.parse(fail_on)
-        opts = LintOptions(paths=paths, glossary=glossary or [], output_format=output_format,
-                           select=_codes(select), ignore=_codes(ignore), fix=fix,
-                           unsafe_fixes=unsafe_fixes, diff=diff, fail_on=threshold, locale=locale,
-                           encoding=encoding)
-        code = run(opts)
-    except GlossaryError as exc:
-        typer.echo("error: invalid glossary:", err=True)
-        for p in exc.problems:
-            typer.echo(f"  {p}", err=True)
-        raise typer.Exit(2)
-    except (MtqaError, ValueError) as exc:
-        _fail(str(exc))
-    raise typer.Exit(code)
+    if output_format not in FORMATS:
+        _fail(f"unknown format {output_format!r} (expected one of {', '.join(FORMATS)})")
+    if config and isolated:
+        _fail("--config and --isolated exclude each other")
+    opts = LintOptions(paths=paths, glossary=glossary or [], output_format=output_format, output=output,
+                       select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
+                       fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, fail_on=fail_on, locale=locale,
+                       encoding=encoding, config=config, isolated=isolated,
+                       report_unused_suppressions=report_unused_suppressions, quiet=quiet)
+    raise typer.Exit(_run_or_exit(lambda: run(opts)))
 
 
 @app.command()
 def rules(output_format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
-    """List every rule with its code, name, default severity and fix."""
-    from .rules import ALL_RULES
+    """List every rule with its code, name, default severity, fix, and whether it is on by default."""
+    from .config import registry
 
+    all_rules = registry()
     if output_format == "json":
         import json
 
         typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
-                                "fix": r.fix, "default": r.default, "summary": r.summary} for r in ALL_RULES],
+                                "fix": r.fix, "default": r.default, "summary": r.summary} for r in all_rules],
                               ensure_ascii=False, indent=2))
         return
-    for r in ALL_RULES:
-        typer.echo(f"{r.code}  {r.name:<24} {r.severity.value:<8} {r.fix:<7} {r.summary}")
+    if output_format != "text":
+        _fail(f"unknown format {output_format!r} (expected text or json)")
+    width = max(len(r.name) for r in all_rules)
+    typer.echo(f"{'code':<5} {'name':<{width}} {'severity':<8} {'fix':<7} {'default':<7} summary")
+    for r in all_rules:
+        typer.echo(f"{r.code:<5} {r.name:<{width}} {r.severity.value:<8} {r.fix:<7} "
+                   f"{'on' if r.default else 'off':<7} {r.summary}")
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="A rule code such as T001.")) -> None:
+def explain(code: str = typer.Argument(..., help="A rule code such as T001, or a rule name.")) -> None:
     """Explain one rule, with an example."""
-    from .rules import RULES
+    from .config import registry
 
-    rule = RULES.get(code.upper())
+    wanted = code.strip()
+    rule = next((r for r in registry() if r.code == wanted.upper() or r.name == wanted.lower()), None)
     if rule is None:
         _fail(f"unknown rule {code!r}; `mtqa rules` lists them")
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.fix} fix)\n")
+    state = "on by default" if rule.default else f"off by default: turn it on with --extend-select {rule.code}"
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.fix} fix; {state})\n")
     typer.echo(rule.summary + "\n")
     typer.echo(rule.explanation + "\n")
-    typer.echo(f"Example: {rule.example}")
+    typer.echo(f"Example: {rule.example}\n")
+    typer.echo(f"Suppress one line: <!-- mtqa: disable-next-line {rule.code} --> (Markdown) or "
+               f"# mtqa: disable-next-line {rule.code} (plain text); a whole project: ignore = [\"{rule.code}\"].")
+
+
+@app.command("config")
+def config_command(
+    path: str = typer.Argument(".", help="A file or folder: show the settings that apply to it."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    glossary: Optional[List[str]] = GLOSSARY,
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[str] = FAIL_ON,
+    locale: Optional[str] = LOCALE,
+    config: Optional[str] = CONFIG,
+    isolated: bool = ISOLATED,
+) -> None:
+    """Show the effective settings for a file or folder, and where each one comes from."""
+    from .cli_common import show_settings
+    from .run_lint import LintOptions
+
+    if output_format not in ("text", "json"):
+        _fail(f"unknown format {output_format!r} (expected text or json)")
+    if config and isolated:
+        _fail("--config and --isolated exclude each other")
+    opts = LintOptions(paths=[path], glossary=glossary or [], select=_codes(select),
+                       extend_select=_codes(extend_select), ignore=_codes(ignore), fail_on=fail_on,
+                       locale=locale, config=config, isolated=isolated)
+    raise typer.Exit(_run_or_exit(lambda: show_settings(opts, output_format)))
+
+
+# Commands defined in their own modules, listed after the lint commands in --help.
+_register_score(app)
+_register_scan(app)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """The lint engine: documents in, findings out (no I/O besides reading)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -48,15 +49,30 @@ def get_matcher(glossary=None):
     return load_matcher(paths)
 
 
-def lint_document(doc: Document, matcher, rules, locale: str | None = None) -> list[Finding]:
+def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
+                  allow: frozenset[str] = frozenset(), severities: dict | None = None) -> list[Finding]:
+    """Findings in `doc`: run `rules`, then honour the allow-list (folded forms, see
+    `suppress.allowed`), the document's own mtqa directives and any severity overrides."""
     from .rules.base import LintContext
+    from .suppress import apply_directives, is_allowed
 
     ctx = LintContext(doc=doc, matcher=matcher, locale=locale)
+    if allow and matcher is not None:  # an allowed form is no rendering at all (nor a C001 variant)
+        scan = matcher.scan(doc.text)
+        text = doc.text
+        ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _latin_spans=scan.latin_spans,
+                          _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)])
     findings: list[Finding] = []
     for rule in rules:
         if rule.needs_glossary and matcher is None:
             continue
         findings.extend(rule.check(ctx))
+    if allow:
+        findings = [f for f in findings if not is_allowed(f.found, allow)]
+    findings = apply_directives(doc, findings, {r.code for r in rules})
+    if severities:
+        for f in findings:
+            f.severity = severities.get(f.rule, f.severity)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
@@ -70,17 +86,35 @@ def lint_text(text: str, glossary=None, *, path: str = "<text>", select=None, ig
                          select_rules(select, ignore), locale=locale)
 
 
-def iter_files(paths: Iterable, suffixes=DEFAULT_SUFFIXES) -> Iterator[Path]:
-    """Files named by `paths`; folders are walked for `suffixes` (hidden folders skipped)."""
+def iter_files(paths: Iterable, suffixes=DEFAULT_SUFFIXES, resolver=None) -> Iterator[Path]:
+    """Files named by `paths`; folders are walked for `suffixes` (hidden folders skipped).
+
+    With a `config.Resolver`, each folder's settings decide instead: `include` picks the files
+    a walk finds, `exclude` drops files and whole folders, even files named explicitly.
+    """
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in suffixes and not any(x.startswith(".") for x in rel):
-                    yield f
-        else:
-            yield p  # named explicitly: linted whatever its suffix; read errors are reported
+        if not p.is_dir():
+            # Named explicitly: linted whatever its suffix (read errors are reported), unless excluded.
+            if resolver is None or not resolver.for_file(p).excluded(p):
+                yield p
+            continue
+        found = []
+        for folder, dirs, files in os.walk(p):
+            here = Path(folder)
+            settings = resolver.for_folder(here) if resolver is not None else None
+            dirs[:] = [d for d in dirs if not d.startswith(".")
+                       and (settings is None or not settings.excluded(here / d))]
+            for name in files:
+                f = here / name
+                if name.startswith("."):
+                    continue
+                if settings is None:
+                    if f.suffix.lower() in suffixes:
+                        found.append(f)
+                elif settings.included(f) and not settings.excluded(f):
+                    found.append(f)
+        yield from sorted(found)
 
 
 def lint_paths(paths: Iterable, glossary=None, *, select=None, ignore=None, locale=None,

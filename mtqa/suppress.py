@@ -1,0 +1,227 @@
+"""Suppressions: inline directives that switch rules off, and the project's allow-list.
+
+A directive is a comment line of its own, so it never shows in the published text:
+
+    Markdown (.md, .markdown): an HTML comment alone on its line, outside code blocks
+        <!-- mtqa: disable-next-line T001 -- 王涛 here is the footballer -->
+        <!-- mtqa: disable C001 -->   …   <!-- mtqa: enable C001 -->
+    Plain text (every other file): a line that starts with `# mtqa:`
+        # mtqa: disable-next-line T001
+
+`disable-next-line` covers the next line that is not itself a directive; `disable` runs
+to the matching `enable` (or the end of the file). Codes are rule codes, prefixes (T) or
+names, separated by commas or spaces; none means every rule. Text after ` -- ` is a reason.
+A directive in the middle of a line of prose is just text and does nothing.
+
+M001 (unused-suppression, off unless selected) reports a directive that suppresses
+nothing; M002 (invalid-suppression) reports an unknown verb or rule code.
+"""
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, Severity
+from .normalize import fold
+from .rules.base import Rule
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+VERBS = ("disable-next-line", "disable", "enable")
+# Compiled on first use: most documents hold no directive at all.
+_MARKDOWN = r"^ {0,3}(<!--[ \t]*mtqa:(.*?)-->)[ \t]*\r?$"
+_TEXT = r"^[ \t]*(#[ \t]*mtqa:(.*?))[ \t]*\r?$"
+_FENCE = r"^ {0,3}(`{3,}|~{3,})(.*)$"
+_REASON = r"\s--(?:\s|$)"
+
+
+def _nothing(ctx):
+    return ()
+
+
+UNUSED_SUPPRESSION = Rule(
+    code="M001", name="unused-suppression", severity=Severity.WARNING,
+    summary="An mtqa directive that suppresses nothing (reported when asked).",
+    explanation=(
+        "A `disable` or `disable-next-line` directive whose rules report nothing where it applies, or an\n"
+        "`enable` with no `disable` to close. Left behind after the text was fixed, such a directive would\n"
+        "silently hide the next real error on that line. Like ruff's unused-noqa, it is only reported when\n"
+        "asked: `--report-unused-suppressions`, or `extend-select = [\"M001\"]` in the config."
+    ),
+    example="<!-- mtqa: disable-next-line T001 --> above a line with no T001 finding → delete the directive",
+    check=_nothing, needs_glossary=False, default=False, fix="none",
+)
+
+INVALID_SUPPRESSION = Rule(
+    code="M002", name="invalid-suppression", severity=Severity.WARNING,
+    summary="An mtqa directive with an unknown verb or rule code.",
+    explanation=(
+        "A comment line that starts like an mtqa directive but cannot be understood: the verb is not\n"
+        "disable-next-line, disable or enable, or a code names no rule. The directive (or the unknown code)\n"
+        "is ignored, so whatever it meant to suppress is still reported."
+    ),
+    example="<!-- mtqa: disabel T001 --> → <!-- mtqa: disable T001 -->",
+    check=_nothing, needs_glossary=False, fix="none",
+)
+
+META_RULES = (UNUSED_SUPPRESSION, INVALID_SUPPRESSION)
+
+
+class Directive:
+    """One directive line. (Plain classes here: dataclasses cost start-up time in a commit hook.)"""
+
+    __slots__ = ("line", "start", "end", "verb", "codes", "used", "closed_something")
+
+    def __init__(self, line: int, start: int, end: int, verb: str, codes: tuple[str, ...] = ()):
+        self.line = line
+        self.start, self.end = start, end  # the comment's span in the text (for M001/M002)
+        self.verb = verb
+        self.codes = codes  # () means every rule
+        self.used: set[str] = set()  # codes ("*" for every rule) that suppressed something
+        self.closed_something = False  # for `enable`
+
+
+class Region:
+    """Lines `first`..`last` (1-based, inclusive) where `code` ("*": every rule) is off."""
+
+    __slots__ = ("code", "first", "last", "directive")
+
+    def __init__(self, code: str, first: int, last: int, directive: Directive):
+        self.code, self.first, self.last, self.directive = code, first, last, directive
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _fenced_lines(doc) -> list[tuple[int, int]]:
+    """Line ranges inside fenced code blocks (where a comment is shown, not hidden)."""
+    ranges, opened = [], None
+    for m in re.finditer(_FENCE, doc.text, re.M):
+        fence, rest = m.group(1), m.group(2)
+        line = doc.position(m.start())[0]
+        if opened is None:
+            if not (fence[0] == "`" and "`" in rest):
+                opened = (fence[0], len(fence), line)
+        elif fence[0] == opened[0] and len(fence) >= opened[1] and not rest.strip():
+            ranges.append((opened[2], line))
+            opened = None
+    if opened is not None:
+        ranges.append((opened[2], len(doc.line_starts)))
+    return ranges
+
+
+def parse(doc, known_rules) -> tuple[list[Directive], list[tuple[Directive, str]]]:
+    """The directives in `doc`, and (directive, problem) pairs for the invalid ones."""
+    if "mtqa:" not in doc.text:
+        return [], []
+    markdown = is_markdown(doc.path)
+    fenced = _fenced_lines(doc) if markdown else []
+    from .config import selects
+
+    directives, problems = [], []
+    for m in re.finditer(_MARKDOWN if markdown else _TEXT, doc.text, re.M):
+        line = doc.position(m.start(1))[0]
+        if any(a <= line <= b for a, b in fenced):
+            continue
+        body = re.split(_REASON, m.group(2), maxsplit=1)[0]
+        tokens = body.replace(",", " ").split()
+        d = Directive(line, m.start(1), m.end(1), tokens[0].lower() if tokens else "")
+        if d.verb not in VERBS:
+            problems.append((d, f"unknown mtqa directive {d.verb!r} (expected disable-next-line, disable or enable)"
+                             if d.verb else "empty mtqa directive (expected disable-next-line, disable or enable)"))
+            directives.append(d)  # a line to skip over for disable-next-line, nothing more
+            continue
+        codes = []
+        for code in tokens[1:]:
+            if code.upper() != "ALL" and not any(selects(code, r.code, r.name) for r in known_rules):
+                problems.append((d, f"unknown rule code {code!r} in mtqa directive; `mtqa rules` lists them"))
+            else:
+                codes.append(code)
+        if tokens[1:] and not codes:
+            d.verb = "invalid"  # only unknown codes: suppress nothing rather than everything
+        d.codes = tuple(codes)
+        directives.append(d)
+    return directives, problems
+
+
+def regions(directives: list[Directive], n_lines: int) -> list[Region]:
+    """The line ranges each directive covers, code by code."""
+    out: list[Region] = []
+    directive_lines = {d.line for d in directives}
+    opened: dict[str, tuple[int, Directive, str]] = {}
+    for d in directives:
+        codes = d.codes or ("*",)
+        if d.verb == "disable-next-line":
+            target = d.line + 1
+            while target in directive_lines:
+                target += 1
+            out.extend(Region(c, target, target, d) for c in codes)
+        elif d.verb == "disable":
+            for c in codes:
+                opened.setdefault(c.lower(), (d.line + 1, d, c))
+        elif d.verb == "enable":
+            for key in ([c.lower() for c in d.codes] if d.codes else list(opened)):
+                if key in opened:
+                    first, source, c = opened.pop(key)
+                    out.append(Region(c, first, d.line - 1, source))
+                    d.closed_something = True
+    out.extend(Region(c, first, n_lines, source) for first, source, c in opened.values())
+    return out
+
+
+def apply_directives(doc, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+    """Drop the findings the directives in `doc` suppress; add M001/M002 findings if enabled."""
+    if "mtqa:" not in doc.text:
+        return findings
+    from .config import registry, selects
+
+    directives, problems = parse(doc, registry())
+    if not directives:
+        return findings
+    spans = regions(directives, len(doc.line_starts))
+    kept = []
+    for f in findings:
+        if any(d.start <= f.start < d.end for d in directives):
+            continue  # inside the directive's own comment (its reason, say): not published text
+        covering = [r for r in spans if r.first <= f.line <= r.last and (r.code == "*" or selects(r.code, f.rule, f.name))]
+        for r in covering:
+            r.directive.used.add(r.code)
+        if not covering:
+            kept.append(f)
+    if INVALID_SUPPRESSION.code in enabled:
+        kept.extend(_finding(doc, INVALID_SUPPRESSION, d, message) for d, message in problems)
+    if UNUSED_SUPPRESSION.code in enabled:
+        kept.extend(_finding(doc, UNUSED_SUPPRESSION, d, msg) for d in directives if (msg := _unused(d, spans)))
+    return kept
+
+
+def _unused(d: Directive, spans: list[Region]) -> str | None:
+    if d.verb == "enable":
+        return None if d.closed_something else "`enable` has no `disable` above it to close"
+    if d.verb not in ("disable", "disable-next-line"):
+        return None
+    unused = [c for c in (d.codes or ("*",)) if c not in d.used]
+    if not unused:
+        return None
+    mine = [r for r in spans if r.directive is d]
+    where = (f"line {mine[0].first}" if mine and mine[0].first == mine[0].last else
+             f"lines {mine[0].first}–{mine[0].last}" if mine and mine[0].first <= mine[0].last else "no line")
+    what = "no finding" if unused == ["*"] else "no " + ", ".join(unused) + " finding"
+    return f"unused suppression: {what} to suppress on {where}"
+
+
+def _finding(doc, rule: Rule, d: Directive, message: str) -> Finding:
+    line, column = doc.position(d.start)
+    return Finding(path=doc.path, line=line, column=column, start=d.start, end=d.end, rule=rule.code,
+                   name=rule.name, severity=rule.severity, message=message, found=doc.text[d.start:d.end])
+
+
+# ----------------------------------------------------------------------------- allow-list
+
+
+def allowed(forms) -> frozenset[str]:
+    """The allow-list, folded like the matcher folds (case, width, middle dots)."""
+    return frozenset(fold(f) for f in forms)
+
+
+def is_allowed(text: str, forms: frozenset[str]) -> bool:
+    return bool(forms) and fold(text) in forms
