@@ -76,6 +76,10 @@ def write_text_cache(name: str, text: str) -> None:
     _store(cache_dir() / name, text.encode("utf-8"), raw=True)
 
 
+def write_bytes_cache(name: str, data: bytes) -> None:
+    _store(cache_dir() / name, data, raw=True)
+
+
 def _store(target: Path, obj, raw: bool = False) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -88,15 +88,16 @@ def _opencc_version() -> str:
 
 
 @lru_cache(maxsize=1)
-def _script_patterns():
-    import re
-
+def script_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """script_chars as sets: membership tests, no giant regex to compile."""
     trad, simp = script_chars()
-    return re.compile(f"[{re.escape(trad)}]"), re.compile(f"[{re.escape(simp)}]")
+    return frozenset(trad), frozenset(simp)
 
 
 def detect_script(text: str, sample: int = 4000) -> str:
     """HANT when Traditional-only characters outnumber Simplified-only ones, else HANS."""
-    trad, simp = _script_patterns()
+    trad, simp = script_sets()
     head = text[:sample]
-    return HANT if len(trad.findall(head)) > len(simp.findall(head)) else HANS
+    n_trad = sum(1 for c in head if c in trad)
+    n_simp = sum(1 for c in head if c in simp)
+    return HANT if n_trad > n_simp else HANS

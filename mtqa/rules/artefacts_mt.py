@@ -9,10 +9,12 @@ import re
 
 from ..findings import Applicability, Severity
 from .base import LintContext, Rule
-from .textutil import CJK
+from .textutil import WIDE, is_cjk, lazy_re
 
 # 1–3 lowercase letters right after a Chinese character, then a space, Chinese, or punctuation.
-FRAGMENT = re.compile(f"(?<=[{CJK}])([a-z]{{1,3}})(?=[\\s{CJK}，。、；：！？,.;:!?”’）)]|$)")
+# 1-3 lowercase letters standing alone between non-letters; the rule checks Chinese comes right before.
+FRAGMENT = re.compile(r"(?<![A-Za-z0-9])([a-z]{1,3})(?![A-Za-z0-9])")
+AFTER_FRAGMENT = frozenset(" \t\r\n，。、；：！？,.;:!?”’）)")
 # Short lowercase words that are real when glued to Chinese (用app下单, 他的id, 对比vs).
 KNOWN_SHORT = frozenset("""
     ai app apps api id ip ok pc tv vs vr ar xr ui ux qq wifi web pdf ppt excel doc txt cpu gpu npu
@@ -21,12 +23,12 @@ KNOWN_SHORT = frozenset("""
     h5 js css html url www com cn net org io dev app pay
 """.split())
 # Word(s), Chinese insertion, then the cut-off tail glued to it and a capitalised word.
-SPLIT = re.compile(f"(?<![A-Za-z])([A-Z][a-z]{{2,}}) ([{CJK}][^\\sA-Za-z]{{0,18}}?[{CJK}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
+SPLIT = lazy_re(f"(?<![A-Za-z])([A-Z][a-z]{{2,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
 
 
 # A name cut between two words: "Future of 的非营利组织Life Institute", "Goldman 的分析师Sachs".
-SPLIT_BETWEEN = re.compile(
-    f"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{CJK}][^\\sA-Za-z]{{0,18}}?[{CJK}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
+SPLIT_BETWEEN = lazy_re(
+    f"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
 )
 FUNCTION_WORDS = frozenset("of the and for de du la le van von der den da di al el".split())
 
@@ -62,10 +64,13 @@ def _splits(ctx: LintContext) -> list:
 
 def check_stray_fragment(ctx: LintContext):
     text = ctx.doc.text
-    split_tails = {m.start(3) for m, _ in _splits(ctx) if m.re is SPLIT}  # A002 reports those, with a better fix
+    split_tails = {m.start(3) for m, _ in _splits(ctx) if m.re.pattern == SPLIT.pattern}  # A002 reports those, with a better fix
+    n = len(text)
     for m in FRAGMENT.finditer(text):
         frag = m.group(1)
         start, end = m.span(1)
+        if not start or not is_cjk(text[start - 1]) or (end < n and not (text[end] in AFTER_FRAGMENT or is_cjk(text[end]))):
+            continue  # a fragment is glued to Chinese on the left, and ends the word on the right
         if frag in KNOWN_SHORT or start in split_tails:
             continue
         yield ctx.finding(

@@ -10,15 +10,17 @@ import re
 
 from ..findings import Applicability, Severity
 from .base import LintContext, Rule
-from .textutil import CJK, cjk_share, lines
+from .textutil import CJK, lazy_re, lines
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # One character, then a bracketed pinyin syllable carrying a tone mark.
-PINYIN_NOTE = re.compile(f"(?<=[{CJK}])[(（]([a-z{TONED}]{{1,6}})[)）]")
+PINYIN_NOTE = lazy_re(f"(?<=[{CJK}])[(（]([a-z{TONED}]{{1,6}})[)）]")
 
 
 def check_pinyin_annotation(ctx: LintContext):
     text = ctx.doc.text
+    if not any(v in text for v in TONED[:-1]):
+        return  # no tone mark anywhere: no annotation
     for m in PINYIN_NOTE.finditer(text):
         syllable = m.group(1)
         if not any(c in TONED[:-1] for c in syllable):  # tone marks make it an annotation, not a gloss
@@ -120,13 +122,15 @@ def check_boilerplate(ctx: LintContext):
 
 
 # --- captions ----------------------------------------------------------------------------
-CAPTION = re.compile(
+CAPTION = lazy_re(
     r"[(（]\s*(?:AI|人工智能|图|圖)?[^()（）\n]{0,8}?(?:生成的?|来源|來源|摄|攝)[^()（）\n]{0,6}?(?:图像|图片|图|照片|圖像|圖片|圖)?\s*[)）]"
 )
 
 
 def check_caption(ctx: LintContext):
     text = ctx.doc.text
+    if not any(w in text for w in ("图", "圖", "照片", "摄", "攝")):
+        return
     for m in CAPTION.finditer(text):
         inner = m.group()[1:-1]
         if not re.search("图|圖|照片|摄|攝", inner):

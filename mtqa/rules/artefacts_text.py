@@ -6,12 +6,13 @@ import re
 from ..findings import Applicability, Edit, Fix, Severity
 from .artefacts_scrape import spam_lines
 from .base import LintContext, Rule
-from .textutil import CJK, CJK_CHAR, is_cjk, lines
+from .textutil import has_cjk, is_cjk, lines
 
 # _强调_ or **强调**: CommonMark does not render emphasis glued to Chinese, so it is residue.
 MARKDOWN = re.compile(r"(\*\*|__|_|\*)([^\s*_\n][^\n*_]{0,80}?)\1")
 # A footnote number glued after Chinese or a closing quote, before the end of the sentence.
-CITATION = re.compile(f"(?<=[{CJK}”」』)）])([0-9]{{1,2}})(?=[。！？；]|$)", re.M)
+CITATION = re.compile(r"(?<![0-9])([0-9]{1,2})(?=[。！？；]|$)", re.M)
+CLOSERS = frozenset("”」』)）")
 # A number right after these is a value, not a footnote: 为1。 第1。 三比1。
 NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级排")
 LOST_LINE = re.compile(r"^[?？\s]+$")
@@ -28,7 +29,7 @@ def check_markdown(ctx: LintContext):
             continue  # inside a spam line: A004 deletes the whole line
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not (CJK_CHAR.search(inner) or is_cjk(before) or is_cjk(after)):
+        if not (has_cjk(inner) or is_cjk(before) or is_cjk(after)):
             continue  # snake_case_name, __init__, 2 * 3 * 4: no Chinese involved
         if markdown and not _glued(text, start, end):
             continue  # real emphasis in a markdown file
@@ -49,6 +50,8 @@ def check_citation(ctx: LintContext):
     text = ctx.doc.text
     for m in CITATION.finditer(text):
         start, end = m.span(1)
+        if not start or not (is_cjk(text[start - 1]) or text[start - 1] in CLOSERS):
+            continue  # footnotes follow Chinese or a closing quote
         if text[start - 1] in NUMERIC_CONTEXT:
             continue  # 比例为1。 — a value, not a footnote
         yield ctx.finding(

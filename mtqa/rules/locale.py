@@ -24,8 +24,14 @@ def document_script(ctx: LintContext) -> tuple[str, list]:
     """The document's main script from all its characters, and the matches of the other one."""
 
     def compute():
-        trad_rx, simp_rx = _classes()
+        from ..script import script_sets
+
         text = ctx.doc.text
+        trad_set, simp_set = script_sets()
+        chars = set(text)
+        if not (chars & trad_set) or not (chars & simp_set):  # one script only: nothing foreign
+            return ("Hant" if chars & trad_set else "Hans"), []
+        trad_rx, simp_rx = _classes()  # compiled only for mixed documents (a few ms each)
         trad, simp = list(trad_rx.finditer(text)), list(simp_rx.finditer(text))
         return ("Hant", simp) if len(trad) > len(simp) else ("Hans", trad)
 

@@ -5,11 +5,11 @@ import re
 
 from ..findings import Applicability, Severity
 from .base import LintContext, Rule
-from .textutil import CJK
+from .textutil import CJK, lazy_re
 
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
 # Half-width punctuation with Chinese on the side that matters (both sides for , ? ! : ;).
-HALF = re.compile(f"(?<=[{CJK}])[,?!:;](?=[{CJK}“‘])|(?<=[{CJK}])\\((?=[{CJK}])|(?<=[{CJK}])\\)")
+HALF = lazy_re(f"(?<=[{CJK}])[,?!:;](?=[{CJK}“‘])|(?<=[{CJK}])\\((?=[{CJK}])|(?<=[{CJK}])\\)")
 
 
 def check_halfwidth(ctx: LintContext):

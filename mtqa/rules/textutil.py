@@ -5,7 +5,25 @@ import re
 from typing import Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK}]")
+# Beyond Latin-1: a cheap stand-in for CJK inside regexes (a class over CJK's ranges costs 3-5 ms to
+# compile, this one 0.2 ms); rules confirm the characters that matter with is_cjk.
+WIDE = "^\\x00-\\xff"
+
+
+class lazy_re:
+    """A regex compiled on first use: a rule that never runs (or never needs it) never pays for it."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return getattr(self._rx, name)
+
+
+CJK_CHAR = lazy_re(f"[{CJK}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -28,4 +46,8 @@ def lines(text: str) -> Iterator[tuple[int, int, int]]:
 def cjk_share(s: str) -> float:
     if not s:
         return 0.0
-    return len(CJK_CHAR.findall(s)) / len(s)
+    return sum(1 for c in s if is_cjk(c)) / len(s)
+
+
+def has_cjk(s: str) -> bool:
+    return any(is_cjk(c) for c in s)
