@@ -76,7 +76,7 @@ class Hit:
 class Scan:
     hits: list[Hit]
     latin_spans: list[tuple[int, int]]  # every accepted Latin hit, reported or not (N001 skips them)
-    concepts: frozenset = frozenset()  # indexes of the concepts the text mentions, in any form
+    concepts: frozenset = frozenset()  # indexes of the concepts the text names with a listed term
 
 
 def _start(hit: Hit) -> int:
@@ -159,7 +159,7 @@ class Matcher:
         # Per pattern, precomputed for `scan`: the hit it makes (None: needs the slow path), whether
         # it is always worth reporting (a non-preferred form, or the slow path), the (concept, term key)
         # pairs it stands for, and whether it is an accepted Latin form.
-        self._fast, self._loud, self._rendering, self._latin = [], [], [], []
+        self._fast, self._loud, self._rendering, self._latin, self._explicit = [], [], [], [], []
         for forms in self.entries:
             f = forms[0]
             term = concepts[f.concept].terms[f.term] if f.kind != EXCEPTION else None
@@ -170,6 +170,7 @@ class Matcher:
             self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)])
                                          for g in forms if g.kind != EXCEPTION))
             self._latin.append(term is not None and term.accepted and (f.latin_start or f.latin_end))
+            self._explicit.append(frozenset(g.concept for g in forms if g.kind == TERM))
 
     @property
     def automaton(self):
@@ -255,7 +256,8 @@ class Matcher:
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
-        concepts = frozenset(c for pid in present for c, _ in self._rendering[pid])
+        explicit = self._explicit
+        concepts = frozenset(c for pid in present for c in explicit[pid])  # a derived surname alone does not count
         latin_spans = [
             (s, e) for pid, s, e in matches
             if pid in latin_pids
