@@ -32,3 +32,12 @@ def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in ALL_RULES:
         assert f"| {rule.code} | {rule.name} |" in readme, f"README's rule table lacks {rule.code}"
+
+
+def test_non_python_package_files_are_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    data = config["package-data"]
+    for path in (ROOT / "mtqa").rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc", ".typed") and "__pycache__" not in path.parts:
+            package = ".".join(path.parent.relative_to(ROOT).parts)
+            assert f"*{path.suffix}" in data.get(package, []), f"{path} is not in [tool.setuptools.package-data]"
