@@ -54,7 +54,9 @@ def load_matcher(paths) -> "object":
         try:
             target = cache_dir() / f"glossary-{_key(files)}.pickle"
             with open(target, "rb") as fh:
-                return pickle.load(fh)
+                cached = pickle.load(fh)
+            if _complete(cached):
+                return cached
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
             pass
     from .matcher import Matcher
@@ -78,6 +80,14 @@ def write_text_cache(name: str, text: str) -> None:
 
 def write_bytes_cache(name: str, data: bytes) -> None:
     _store(cache_dir() / name, data, raw=True)
+
+
+def _complete(matcher) -> bool:
+    """A pickle written by older code may lack fields the current code reads: then rebuild."""
+    from dataclasses import fields
+
+    index = getattr(matcher, "_sound_index", None)
+    return index is not None and all(f.name in index.__dict__ for f in fields(index))
 
 
 def _store(target: Path, obj, raw: bool = False) -> None:

@@ -53,7 +53,12 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -
     p = Path(path)
     if expected is not None and p.read_bytes() != expected:
         raise InputError(f"{p}: changed on disk while mtqa was fixing it; not overwritten")
-    mode = p.stat().st_mode & 0o7777 if p.exists() else None
+    if p.exists():
+        mode = p.stat().st_mode & 0o7777
+    else:  # a new file gets the mode open() would give it (mkstemp's is 0600)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".mtqa-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -81,3 +81,16 @@ def test_apply_edits_skips_overlaps():
 
     text, applied = apply_edits("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y"), Edit(4, 5, "Z")])
     assert text == "aXdZf" and len(applied) == 2
+
+
+def test_a_new_file_gets_the_usual_mode(tmp_path):
+    import os
+
+    from mtqa.fix import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.txt", b"x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "new.txt").st_mode) == 0o644
