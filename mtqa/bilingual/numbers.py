@@ -113,16 +113,30 @@ def _glued(text: str, start: int, end: int) -> bool:
     return after.isascii() and after.isalpha()
 
 
+class _Found:
+    """Numbers found so far, and which characters they already cover (a later pattern skips those)."""
+
+    def __init__(self, length: int):
+        self.numbers: list[Number] = []
+        self.taken = bytearray(length)
+
+    def add(self, n: Number) -> None:
+        self.numbers.append(n)
+        self.taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) == -1
+
+    def in_order(self) -> list[Number]:
+        return sorted(self.numbers, key=lambda n: n.start)
+
+
 # ---- English -------------------------------------------------------------------
 def english_numbers(text: str) -> list[Number]:
     """Every number in an English text, with its value."""
     t = _masked(text)
-    found: list[Number] = []
-    taken = bytearray(len(t))
-
-    def add(n: Number) -> None:
-        found.append(n)
-        taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+    found = _Found(len(t))
+    add, free = found.add, found.free
 
     for m in _NUMBER.finditer(t):
         num_start = m.start("num")
@@ -140,7 +154,7 @@ def english_numbers(text: str) -> list[Number]:
         glued = not (mag or letter) and _glued(t, num_start, end)
         add(Number(value, start, end, text[start:end], required=not glued))
     for m in _WORDS.finditer(t):
-        if taken.find(1, m.start(), m.end()) != -1:
+        if not free(m.start(), m.end()):
             continue
         for start, end in _word_phrases(t, m.start(), m.end()):
             parsed = _parse_english_words(t[start:end])
@@ -149,11 +163,10 @@ def english_numbers(text: str) -> list[Number]:
                 add(Number(Decimal(value), start, end, text[start:end], required=value >= 100 or has_scale))
     for rx, table in ((_ORDINAL, _ORDINALS), (_MONTH, {**_MONTHS, **_MONTH_ABBR})):
         for m in rx.finditer(t):
-            if taken.find(1, m.start(), m.end()) == -1:
+            if free(m.start(), m.end()):
                 key = m.group(1) if table is not _ORDINALS else m.group(1).lower()
                 add(Number(Decimal(table[key]), m.start(), m.end(), text[m.start():m.end()], required=False))
-    found.sort(key=lambda n: n.start)
-    return found
+    return found.in_order()
 
 
 _AND = re.compile(r"(?<![A-Za-z])and(?![A-Za-z])", re.IGNORECASE)
@@ -220,12 +233,8 @@ def _parse_english_words(phrase: str) -> tuple[int, bool] | None:
 def chinese_numbers(text: str) -> list[Number]:
     """Every number in a Chinese text, with its value; adjacent parts are joined (1亿2000万)."""
     t = _masked(text)
-    found: list[Number] = []
-    taken = bytearray(len(t))
-
-    def add(n: Number) -> None:
-        found.append(n)
-        taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+    found = _Found(len(t))
+    add, free = found.add, found.free
 
     for m in _ZH_PERCENT.finditer(t):
         value = _chinese_or_digits(m.group("n"))
@@ -233,7 +242,7 @@ def chinese_numbers(text: str) -> list[Number]:
             add(Number(value, m.start(), m.end(), text[m.start():m.end()], countable=False))
     digit_parts: list[tuple[Number, int]] = []  # (number, its smallest magnitude unit)
     for m in _ZH_DIGITS.finditer(t):
-        if taken.find(1, m.start(), m.end()) != -1:
+        if not free(m.start(), m.end()):
             continue
         value = _dec(m.group("num"))
         unit = 1
@@ -254,17 +263,16 @@ def chinese_numbers(text: str) -> list[Number]:
     for n in _join_parts(digit_parts, text):
         add(n)
     for m in _ZH_YEAR.finditer(t):
-        if taken.find(1, m.start(), m.end()) == -1:
+        if free(m.start(), m.end()):
             value = Decimal("".join(str(_CN_DIGITS[c]) for c in m.group()))
             add(Number(value, m.start(), m.end(), text[m.start():m.end()], countable=False))
     for m in _ZH_NUMERAL.finditer(t):
-        if taken.find(1, m.start(), m.end()) != -1:
+        if not free(m.start(), m.end()):
             continue
         value = parse_chinese_numeral(m.group())
         if value is not None:
             add(Number(value, m.start(), m.end(), text[m.start():m.end()], countable=False))
-    found.sort(key=lambda n: n.start)
-    return found
+    return found.in_order()
 
 
 def _join_parts(parts: list[tuple[Number, int]], text: str) -> list[Number]:
