@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
@@ -53,6 +54,16 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -
     p = Path(path)
     if expected is not None and p.read_bytes() != expected:
         raise InputError(f"{p}: changed on disk while mtqa was fixing it; not overwritten")
+    with atomic_writer(p) as sink:
+        sink.write(data)
+
+
+@contextmanager
+def atomic_writer(path: str | Path, unchanged_since: os.stat_result | None = None):
+    """A `_Sink` whose content replaces `path` atomically when the block ends without an
+    error. On an error, after `sink.cancel()`, or if `path`'s size or mtime no longer match
+    `unchanged_since`, the original stays and the temp file is removed."""
+    p = Path(path)
     if p.exists():
         mode = p.stat().st_mode & 0o7777
     else:  # a new file gets the mode open() would give it (mkstemp's is 0600)
@@ -62,11 +73,18 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".mtqa-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            sink = _Sink(fh)
+            yield sink
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if sink.cancelled:
+            os.unlink(tmp)
+            return
+        if unchanged_since is not None:
+            now = p.stat()
+            if (now.st_size, now.st_mtime_ns) != (unchanged_since.st_size, unchanged_since.st_mtime_ns):
+                raise InputError(f"{p}: changed on disk while mtqa was fixing it; not overwritten")
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:
@@ -74,3 +92,12 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -
         except OSError:
             pass
         raise
+
+
+class _Sink:
+    def __init__(self, fh):
+        self.write = fh.write
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True

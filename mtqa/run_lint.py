@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,14 +60,23 @@ class _Matchers:
         return self._by_paths[key]
 
 
-def run(opts: LintOptions, out=None, err=None) -> int:
-    from .lint import iter_files, lint_document
-    from .suppress import allowed
+@dataclass
+class _Outcome:
+    """What the exit code depends on, gathered while results stream to the report."""
 
+    input_error: bool = False
+    failing: bool = False
+    fixed: int = 0
+    diffs: bool = False
+
+
+def run(opts: LintOptions, out=None, err=None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     if opts.output_format == "xlsx" and opts.output is None and not opts.diff and _is_terminal(out):
         raise MtqaError(f"{opts.output_format} is a binary format: pass --output FILE.{opts.output_format}")
+    from .lint import iter_files
+
     resolver = resolver_for(opts)
     files = list(iter_files(opts.paths, resolver=resolver))
     plan = [(path, resolver.for_file(path)) for path in files]
@@ -75,62 +85,144 @@ def run(opts: LintOptions, out=None, err=None) -> int:
         matchers.get(settings.glossary)
     if not files:
         err.write("warning: no files to check (nothing matched, or everything is excluded)\n")
-    results, thresholds, diffs = [], [], []
-    had_input_error, fixed = False, 0
-    progress = _progress(opts, len(files), err)
+    outcome = _Outcome()
+    results = _results(opts, plan, matchers, outcome, out, err)
+    if opts.diff:
+        for _ in results:  # the diffs are written as each file is done
+            pass
+    else:
+        _report(opts, results, out, lambda: outcome.fixed)
+    if outcome.input_error:
+        return 2
+    if opts.diff:
+        return 1 if outcome.diffs else 0
+    return 1 if outcome.failing else 0
+
+
+def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
+    """(document, findings) for each file — or for each section of a big file — in order,
+    recording in `outcome` what decides the exit code. Input errors go to `err` and the
+    run goes on with the next file."""
+    from .lint import lint_document
+    from .sections import is_big
+    from .suppress import allowed
+
+    progress = _progress(opts, len(plan), err)
     for path, settings in plan:
         if progress:
             progress.advance(str(path))
         lint = partial(lint_document, matcher=matchers.get(settings.glossary), rules=settings.rules_for(path),
                        locale=settings.locale, allow=allowed(settings.allow), severities=settings.severities())
+        threshold = settings.fail_on.rank
+        one_file = _big_file if is_big(path) else _small_file
         try:
-            raw = read_bytes(path)
-            text, encoding = decode(raw, str(path), opts.encoding)
-        except MtqaError as exc:
+            for doc, findings in one_file(path, lint, opts, outcome, out):
+                if not outcome.failing:
+                    outcome.failing = any(f.severity.rank >= threshold for f in findings)
+                yield doc, findings
+        except (MtqaError, OSError) as exc:
             err.write(f"error: {exc}\n")
-            had_input_error = True
-            continue
-        doc = Document(text=text, path=str(path), encoding=encoding)
-        if opts.fix or opts.diff:
-            from .document import write_back
-            from .fix import fix_text, write_atomic
-
-            def relint(t: str, _doc=doc, _lint=lint):
-                return _lint(Document(text=t, path=_doc.path, encoding=_doc.encoding))
-
-            new_text, n = fix_text(text, relint, unsafe=opts.unsafe_fixes)
-            if n and new_text != text:
-                if opts.diff:
-                    diffs.append(_diff(path, text, new_text))
-                    continue
-                try:
-                    write_atomic(path, write_back(raw, text, new_text, encoding), expected=raw)
-                except (MtqaError, OSError) as exc:
-                    err.write(f"error: {exc}\n")
-                    had_input_error = True
-                    continue
-                fixed += n
-                doc = Document(text=new_text, path=str(path), encoding=encoding)
-        results.append((doc, lint(doc)))
-        thresholds.append(settings.fail_on)
+            outcome.input_error = True
     if progress:
         progress.close()
-    if opts.diff:
-        out.writelines(diffs)
-    else:
-        _report(opts, results, out, fixed)
-    if had_input_error:
-        return 2
-    if opts.diff:
-        return 1 if diffs else 0
-    failing = any(f.severity.rank >= threshold.rank for (_, fs), threshold in zip(results, thresholds) for f in fs)
-    return 1 if failing else 0
 
 
-def _diff(path: Path, text: str, new_text: str) -> str:
-    lines = "".join(difflib.unified_diff(text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                                         fromfile=f"a/{path}", tofile=f"b/{path}"))
-    return lines if lines.endswith("\n") else lines + "\n"
+def _small_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
+    """A file read whole: lint it, or fix it and lint the result."""
+    raw = read_bytes(path)
+    text, encoding = decode(raw, str(path), opts.encoding)
+    doc = Document(text=text, path=str(path), encoding=encoding)
+    if opts.fix or opts.diff:
+        from .document import write_back
+        from .fix import fix_text, write_atomic
+
+        new_text, n = fix_text(text, _relint(lint, doc), unsafe=opts.unsafe_fixes)
+        if n and new_text != text:
+            if opts.diff:
+                out.write(_diff(path, text, new_text))
+                outcome.diffs = True
+                return
+            write_atomic(path, write_back(raw, text, new_text, encoding), expected=raw)
+            outcome.fixed += n
+            doc = Document(text=new_text, path=str(path), encoding=encoding)
+    yield doc, lint(doc)
+
+
+def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
+    """A file over `sections.STREAM_BYTES`, read, linted and fixed one section at a time:
+    memory stays bounded by the section size however large the file is."""
+    from .sections import iter_sections
+
+    sections = iter_sections(path, opts.encoding)
+    if not (opts.fix or opts.diff):
+        for section in sections:
+            yield section, section.to_file(lint(section.doc))
+        return
+    import os
+
+    from .fix import atomic_writer
+
+    before = os.stat(path)
+    if opts.diff:
+        yield from _big_file_fixes(path, lint, opts, outcome, out, sections, sink=None)
+        return
+    with atomic_writer(path, unchanged_since=before) as sink:
+        yield from _big_file_fixes(path, lint, opts, outcome, out, sections, sink=sink)
+
+
+def _big_file_fixes(path, lint, opts, outcome, out, sections, sink):
+    """Fix each section; write it to `sink` (the new file) or, without one, print its diff."""
+    from .document import BOMS, Document, write_back
+    from .fix import fix_text
+    from .sections import Cursor
+
+    fixed, cursor, header = 0, Cursor(), True
+    for section in sections:
+        doc = section.doc
+        encoding = doc.encoding.removesuffix("+bom")
+        if sink is not None and cursor.chars == 0 and doc.encoding.endswith("+bom"):
+            sink.write(next(b for b, name in BOMS if name == encoding))
+        new_text, n = fix_text(doc.text, _relint(lint, doc), unsafe=opts.unsafe_fixes)
+        if n and new_text != doc.text:
+            fixed += n
+            if sink is None:
+                out.write(_diff(path, doc.text, new_text, section.line_offset, cursor.lines, header))
+                outcome.diffs, header = True, False
+        if sink is not None:
+            sink.write(write_back(section.raw, doc.text, new_text, encoding) if new_text != doc.text else section.raw)
+            new_doc = Document(text=new_text, path=doc.path, encoding=doc.encoding)
+            placed = cursor.place(new_doc)
+            yield placed, placed.to_file(lint(new_doc))
+        cursor.advance(new_text)
+    if sink is not None:
+        outcome.fixed += fixed
+        if not fixed:
+            sink.cancel()  # nothing changed: leave the file (and its mtime) alone
+
+
+def _relint(lint, doc: Document):
+    def relint(t: str):
+        return lint(Document(text=t, path=doc.path, encoding=doc.encoding))
+
+    return relint
+
+
+def _diff(path: Path, text: str, new_text: str, old_line: int = 0, new_line: int = 0, header: bool = True) -> str:
+    """A unified diff; for a section of a big file, hunks are numbered from the lines before
+    it (`old_line`, `new_line`) and the ---/+++ header is left to the first section."""
+    lines = list(difflib.unified_diff(text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                                      fromfile=f"a/{path}", tofile=f"b/{path}"))
+    if not header:
+        lines = lines[2:]
+    if old_line or new_line:
+        shift = lambda m: (f"@@ -{int(m[1]) + old_line}{m[2] or ''} "  # noqa: E731
+                           f"+{int(m[3]) + new_line}{m[4] or ''} @@")
+        lines = [_HUNK.sub(shift, x, count=1) if x.startswith("@@") else x for x in lines]
+    out = "".join(lines)
+    return out if out.endswith("\n") else out + "\n"
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
 
 
 def _is_terminal(stream) -> bool:
@@ -147,7 +239,7 @@ def _progress(opts: LintOptions, total: int, err):
     return Progress(total, err, delay=0.0 if opts.progress else 0.5)
 
 
-def _report(opts: LintOptions, results, out, fixed: int) -> None:
+def _report(opts: LintOptions, results, out, fixed) -> None:
     from .report import write
 
     write(opts.output_format, results, output=opts.output, out=out, fixed=fixed, quiet=opts.quiet)

@@ -1,10 +1,30 @@
-"""JSON: a list of findings with the stable keys documented in the README."""
+"""JSON: a list of findings with the stable keys documented in the README.
+
+Written one finding at a time (the same text `json.dump(list, indent=2)` gives), so a
+million findings never sit in memory as one list.
+"""
 from __future__ import annotations
 
 import json
 
 
 def render(results, stream) -> None:
-    findings = [f.to_dict() for _, fs in results for f in fs]
-    json.dump(findings, stream, ensure_ascii=False, indent=2)
+    write_array((f.to_dict() for _, fs in results for f in fs), stream, indent=0, flat=True)
     stream.write("\n")
+
+
+def write_array(items, stream, indent: int, flat: bool = False) -> None:
+    """Write `items` as a JSON array whose `[` is at column `indent`, pretty-printed with
+    2-space steps like json.dump(indent=2) would at that depth. `flat`: every item is a
+    non-empty dict of scalars, which the C encoder can pretty-print ten times faster."""
+    pad = " " * (indent + 2)
+    flat = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + pad + "  ", ": ")).encode
+    first = True
+    for item in items:
+        if flat:  # the C encoder with newline separators writes what indent=2 would
+            body = "{\n" + pad + "  " + flat(item)[1:-1] + "\n" + pad + "}"
+        else:
+            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+        stream.write(("[\n" if first else ",\n") + pad + body)
+        first = False
+    stream.write("[]" if first else "\n" + " " * indent + "]")

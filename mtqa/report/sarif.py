@@ -75,10 +75,22 @@ def result(doc, f, rule_index: dict) -> dict:
 
 
 def sarif_log(results) -> dict:
+    """The whole log as one dict (for small runs and tests; `render` streams)."""
+    log, index = _log_head(), _rule_index()
+    log["runs"][0]["results"] = [result(doc, f, index) for doc, findings in results for f in findings]
+    return log
+
+
+def _rule_index() -> dict:
+    from ..config import registry
+
+    return {r.code: i for i, r in enumerate(registry())}
+
+
+def _log_head() -> dict:
     from ..config import registry
 
     rules = registry()
-    rule_index = {r.code: i for i, r in enumerate(rules)}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -90,11 +102,22 @@ def sarif_log(results) -> dict:
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": [result(doc, f, rule_index) for doc, findings in results for f in findings],
+            "results": [],
         }],
     }
 
 
+RESULTS_AT = 6  # the column of `"results": [` in the pretty-printed log
+
+
 def render(results, stream) -> None:
-    json.dump(sarif_log(results), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """The log with its results streamed in place of the empty list `_log_head` holds."""
+    from .json_report import write_array
+
+    text = json.dumps(_log_head(), ensure_ascii=False, indent=2)
+    marker = '\n' + ' ' * RESULTS_AT + '"results": []'
+    head, tail = text.split(marker)
+    stream.write(head + marker[:-2])
+    index = _rule_index()
+    write_array((result(doc, f, index) for doc, findings in results for f in findings), stream, indent=RESULTS_AT)
+    stream.write(tail + "\n")

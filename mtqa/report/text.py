@@ -83,9 +83,13 @@ def snippet(doc, f, paint=None) -> list[str]:
     ]
 
 
-def render(results, stream, fixed: int = 0, full: bool = True, quiet: bool = False) -> None:
+def render(results, stream, fixed=0, full: bool = True, quiet: bool = False) -> None:
+    """Write each finding as it comes (`results` is read once, so a generator streams),
+    then the summary. `fixed` may be a callable, read after the last result."""
     paint = _Paint(use_colour(stream))
+    tally = Tally()
     for doc, findings in results:
+        tally.add(doc.path, findings)
         for f in findings:
             colour = SEVERITY_COLOUR.get(f.severity.value, "1")
             where = paint(f"{f.path}:{f.line}:{f.column}:", "1")
@@ -100,41 +104,52 @@ def render(results, stream, fixed: int = 0, full: bool = True, quiet: bool = Fal
             if full:
                 stream.write("\n")
     if not quiet:
-        summary(results, stream, fixed)
+        tally.write(stream, fixed() if callable(fixed) else fixed)
 
 
-def summary(results, stream, fixed: int = 0) -> None:
-    """Counts by severity, then one row per rule and severity, then what --fix would do."""
-    by_severity: Counter = Counter()
-    rows: dict = {}
-    files_with = 0
-    for _doc, findings in results:
-        files_with += bool(findings)
+class Tally:
+    """Counts for the summary, kept while findings stream past."""
+
+    def __init__(self):
+        self.by_severity: Counter = Counter()
+        self.rows: dict = {}
+        self.paths: set = set()
+        self.paths_with: set = set()
+
+    def add(self, path: str, findings) -> None:
+        """One file's findings (or one section's: a big file comes in several parts)."""
+        self.paths.add(path)
+        if findings:
+            self.paths_with.add(path)
         for f in findings:
-            by_severity[f.severity.value] += 1
-            row = rows.setdefault((f.rule, f.name, f.severity.value), Counter())
+            self.by_severity[f.severity.value] += 1
+            row = self.rows.setdefault((f.rule, f.name, f.severity.value), Counter())
             row["n"] += 1
             if f.fix is not None:
                 row[f.fix.applicability.value] += 1
-    total = sum(by_severity.values())
-    done = f" ({fixed} fixed)" if fixed else ""
-    if total == 0:
-        stream.write(f"All checks passed.{done}\n")
-        return
-    plural = lambda n, word: f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"  # noqa: E731
-    severities = ", ".join(plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
-    stream.write(f"Found {plural(total, 'finding')} ({severities}) in {files_with} of "
-                 f"{plural(len(results), 'file')}{done}.\n")
-    width = max(len(name) for _, name, _ in rows)
-    for (code, name, severity), row in sorted(rows.items()):
-        fixes = []
-        if row["safe"]:
-            fixes.append(f"{row['safe']} fixable")
-        if row["unsafe"]:
-            fixes.append(f"{row['unsafe']} with --unsafe-fixes")
-        stream.write(f"  {code:<5} {name:<{width}}  {row['n']:>4} × {severity:<8} {', '.join(fixes)}".rstrip() + "\n")
-    safe = sum(r["safe"] for r in rows.values())
-    unsafe = sum(r["unsafe"] for r in rows.values())
-    if safe or unsafe:
-        more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
-        stream.write(f"{safe} fixable with --fix{more}.\n")
+
+    def write(self, stream, fixed: int = 0) -> None:
+        """Counts by severity, then one row per rule and severity, then what --fix would do."""
+        rows, by_severity = self.rows, self.by_severity
+        total = sum(by_severity.values())
+        done = f" ({fixed} fixed)" if fixed else ""
+        if total == 0:
+            stream.write(f"All checks passed.{done}\n")
+            return
+        plural = lambda n, word: f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"  # noqa: E731
+        severities = ", ".join(plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
+        stream.write(f"Found {plural(total, 'finding')} ({severities}) in {len(self.paths_with)} of "
+                     f"{plural(len(self.paths), 'file')}{done}.\n")
+        width = max(len(name) for _, name, _ in rows)
+        for (code, name, severity), row in sorted(rows.items()):
+            fixes = []
+            if row["safe"]:
+                fixes.append(f"{row['safe']} fixable")
+            if row["unsafe"]:
+                fixes.append(f"{row['unsafe']} with --unsafe-fixes")
+            stream.write(f"  {code:<5} {name:<{width}}  {row['n']:>4} × {severity:<8} {', '.join(fixes)}".rstrip() + "\n")
+        safe = sum(r["safe"] for r in rows.values())
+        unsafe = sum(r["unsafe"] for r in rows.values())
+        if safe or unsafe:
+            more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+            stream.write(f"{safe} fixable with --fix{more}.\n")

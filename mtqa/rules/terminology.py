@@ -7,19 +7,31 @@ from .base import LintContext, Rule, concept_label
 
 
 def check_deprecated(ctx: LintContext):
+    said: dict = {}  # the same form of the same term says the same thing: work it out once
+    text = ctx.doc.text
     for hit in ctx.hits_with_status("deprecated"):
-        term = hit.term
-        found = ctx.doc.text[hit.start:hit.end]
-        suggestion = _replacement(ctx, hit, found)
-        message = f"'{found}' is a deprecated rendering of {concept_label(hit.concept)}"
-        if term.note:
-            message += f": {term.note}"
-        if suggestion:
-            message += f"; use '{suggestion}'"
-        kind = term.fix or "safe"
-        applicability = None if kind == "none" or not suggestion or suggestion == found else Applicability(kind)
+        found = text[hit.start:hit.end]
+        key = (id(hit.term), hit.concept_index, hit.script, found)
+        what = said.get(key)
+        if what is None:
+            what = said[key] = _deprecated(ctx, hit, found)
+        message, suggestion, applicability = what
         yield ctx.finding(DEPRECATED, hit.start, hit.end, message, suggestion=suggestion,
                           concept=hit.concept.id, applicability=applicability)
+
+
+def _deprecated(ctx: LintContext, hit, found: str):
+    """(message, suggestion, applicability) for a deprecated hit."""
+    term = hit.term
+    suggestion = _replacement(ctx, hit, found)
+    message = f"'{found}' is a deprecated rendering of {concept_label(hit.concept)}"
+    if term.note:
+        message += f": {term.note}"
+    if suggestion:
+        message += f"; use '{suggestion}'"
+    kind = term.fix or "safe"
+    applicability = None if kind == "none" or not suggestion or suggestion == found else Applicability(kind)
+    return message, suggestion, applicability
 
 
 def _replacement(ctx: LintContext, hit, found: str) -> str | None:
