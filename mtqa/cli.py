@@ -51,19 +51,13 @@ def lint(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only, no summary."),
 ) -> None:
     """Check articles against the glossary; with --fix, repair what is safe to repair."""
-    from .report import FORMATS
-    from .run_lint import LintOptions, run
+    from .cli_lint import lint_command
 
-    if output_format not in FORMATS:
-        _fail(f"unknown format {output_format!r} (expected one of {', '.join(FORMATS)})")
-    if config and isolated:
-        _fail("--config and --isolated exclude each other")
-    opts = LintOptions(paths=paths, glossary=glossary or [], output_format=output_format, output=output,
-                       select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
-                       fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, fail_on=fail_on, locale=locale,
-                       encoding=encoding, config=config, isolated=isolated,
-                       report_unused_suppressions=report_unused_suppressions, quiet=quiet)
-    raise typer.Exit(_run_or_exit(lambda: run(opts)))
+    raise typer.Exit(lint_command(
+        paths, glossary=glossary, output_format=output_format, output=output, select=select,
+        extend_select=extend_select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        fail_on=fail_on, locale=locale, encoding=encoding, config=config, isolated=isolated,
+        report_unused_suppressions=report_unused_suppressions, quiet=quiet))
 
 
 @app.command()

@@ -18,11 +18,7 @@ def report_glossary_error(exc, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def codes(values):
-    """`--select T001,T002 --select C` → ["T001", "T002", "C"]; None when not given."""
-    if not values:
-        return None
-    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+from .cli_lint import codes  # noqa: E402,F401  (re-exported for the other commands)
 
 
 def run_or_exit(action) -> int:

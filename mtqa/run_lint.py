@@ -217,12 +217,12 @@ def _diff(path: Path, text: str, new_text: str, old_line: int = 0, new_line: int
     if old_line or new_line:
         shift = lambda m: (f"@@ -{int(m[1]) + old_line}{m[2] or ''} "  # noqa: E731
                            f"+{int(m[3]) + new_line}{m[4] or ''} @@")
-        lines = [_HUNK.sub(shift, x, count=1) if x.startswith("@@") else x for x in lines]
+        lines = [re.sub(HUNK, shift, x, count=1) if x.startswith("@@") else x for x in lines]
     out = "".join(lines)
     return out if out.endswith("\n") else out + "\n"
 
 
-_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+HUNK = r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@"  # compiled when a diff needs it
 
 
 def _is_terminal(stream) -> bool:

@@ -36,3 +36,20 @@ def test_an_acronym_inside_a_word_does_not_hide_a_misspelt_name(bundled):
     # AR (augmented reality) is a glossary acronym; "ar" inside "Mark" is no hit and covers nothing.
     assert by_rule(lint("Mark Zuckerburg在采访中没有回应。", bundled, select=["N001"]), "N001") == [
         ("Mark Zuckerburg", "Mark Zuckerberg")]
+
+
+def test_edit_distance_agrees_with_rapidfuzz():
+    import random
+
+    from rapidfuzz.distance import Levenshtein
+
+    from mtqa.rules.names import _distance
+
+    rng = random.Random(3)
+    pairs = [("alexander", "alexandr"), ("tungs", "tunguz"), ("", "abc"), ("abc", ""), ("lab", "labs"), ("see", "shih")]
+    for _ in range(2000):
+        a = "".join(rng.choice("abcde") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("abcde") for _ in range(rng.randint(0, 9)))
+        pairs.append((a, b))
+    for a, b in pairs:
+        assert _distance(a, b) == Levenshtein.distance(a, b), (a, b)
