@@ -49,6 +49,8 @@ def lint(
     report_unused_suppressions: bool = typer.Option(False, "--report-unused-suppressions",
                                                     help="Report mtqa directives that suppress nothing (M001)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only, no summary."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j",
+                                       help="Worker processes (default: one per CPU when there are 16 files or more)."),
 ) -> None:
     """Check articles against the glossary; with --fix, repair what is safe to repair."""
     from .cli_lint import lint_command
@@ -57,7 +59,7 @@ def lint(
         paths, glossary=glossary, output_format=output_format, output=output, select=select,
         extend_select=extend_select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         fail_on=fail_on, locale=locale, encoding=encoding, config=config, isolated=isolated,
-        report_unused_suppressions=report_unused_suppressions, quiet=quiet))
+        report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs))
 
 
 @app.command()

@@ -29,8 +29,10 @@ OPTIONS = (
     (("--isolated",), "isolated", "flag"),
     (("--report-unused-suppressions",), "report_unused_suppressions", "flag"),
     (("--quiet", "-q"), "quiet", "flag"),
+    (("--jobs", "-j"), "jobs", "value"),
 )
 DEFAULTS = {"output_format": "text"}
+TYPES = {"jobs": int}
 
 
 def codes(values):
@@ -43,7 +45,7 @@ def codes(values):
 def lint_command(paths, glossary=None, output_format="text", output=None, select=None, extend_select=None,
                  ignore=None, fix=False, unsafe_fixes=False, diff=False, fail_on=None, locale=None,
                  encoding=None, config=None, isolated=False, report_unused_suppressions=False,
-                 quiet=False) -> int:
+                 quiet=False, jobs=None) -> int:
     """Run `mtqa lint` and return its exit code; usage and input errors print `error: …` and give 2."""
     from .errors import GlossaryError, MtqaError
     from .report import FORMATS
@@ -57,11 +59,13 @@ def lint_command(paths, glossary=None, output_format="text", output=None, select
         return error(f"unknown format {output_format!r} (expected one of {', '.join(FORMATS)})")
     if config and isolated:
         return error("--config and --isolated exclude each other")
+    if jobs is not None and jobs < 1:
+        return error(f"--jobs must be 1 or more, not {jobs}")
     opts = LintOptions(paths=list(paths), glossary=list(glossary or []), output_format=output_format, output=output,
                        select=codes(select), extend_select=codes(extend_select), ignore=codes(ignore),
                        fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, fail_on=fail_on, locale=locale,
                        encoding=encoding, config=config, isolated=isolated,
-                       report_unused_suppressions=report_unused_suppressions, quiet=quiet)
+                       report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs)
     try:
         return run(opts)
     except GlossaryError as exc:
@@ -91,7 +95,7 @@ def parse(args: list[str]) -> dict | None:
             parser.add_argument(*flags, dest=dest, action="store_true")
         else:
             parser.add_argument(*flags, dest=dest, action="append" if kind == "multi" else "store",
-                                default=DEFAULTS.get(dest))
+                                default=DEFAULTS.get(dest), type=TYPES.get(dest, str))
     if any(a in ("--help", "-h", "--") or a.startswith("--help=") for a in args):
         return None
     try:

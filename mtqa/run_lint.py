@@ -32,6 +32,7 @@ class LintOptions:
     report_unused_suppressions: bool = False
     quiet: bool = False
     progress: bool | None = None  # None: on a terminal, for many files
+    jobs: int | None = None  # worker processes; None: one per CPU when there are many files
 
 
 def resolver_for(opts: LintOptions):
@@ -102,32 +103,105 @@ def run(opts: LintOptions, out=None, err=None) -> int:
 def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
     """(document, findings) for each file — or for each section of a big file — in order,
     recording in `outcome` what decides the exit code. Input errors go to `err` and the
-    run goes on with the next file."""
-    from .lint import lint_document
+    run goes on with the next file. Small files are linted by `--jobs` worker processes
+    when there are many; big files stream through this process section by section."""
     from .sections import is_big
+
+    global _JOB
+    progress = _progress(opts, len(plan), err)
+    big = [is_big(path) for path, _ in plan]
+    small = [i for i, b in enumerate(big) if not b]
+    jobs = _jobs(opts, len(small))
+    _JOB = (opts, plan, matchers)
+    pool = None
+    try:
+        if jobs > 1:
+            import multiprocessing
+
+            pool = multiprocessing.get_context("fork").Pool(jobs)  # workers inherit the loaded glossary
+            done = pool.imap(_lint_small, small, chunksize=max(1, min(16, len(small) // (8 * jobs))))
+        else:
+            done = map(_lint_small, small)
+        for i, (path, settings) in enumerate(plan):
+            if progress:
+                progress.advance(str(path))
+            threshold = settings.fail_on.rank
+            if big[i]:
+                try:
+                    for doc, findings in _big_file(path, _linter(matchers, settings, path), opts, outcome, out):
+                        outcome.failing = outcome.failing or any(f.severity.rank >= threshold for f in findings)
+                        yield doc, findings
+                except (MtqaError, OSError) as exc:
+                    err.write(f"error: {exc}\n")
+                    outcome.input_error = True
+                continue
+            result = next(done)
+            if result.error:
+                err.write(f"error: {result.error}\n")
+                outcome.input_error = True
+            if result.diff:
+                out.write(result.diff)
+                outcome.diffs = True
+            outcome.fixed += result.fixed
+            for doc, findings in result.results:
+                outcome.failing = outcome.failing or any(f.severity.rank >= threshold for f in findings)
+                yield doc, findings
+    finally:
+        _JOB = None
+        if pool is not None:
+            pool.terminate()
+        if progress:
+            progress.close()
+
+
+_JOB = None  # (opts, plan, matchers) of the running lint, for _lint_small in forked workers
+
+
+def _jobs(opts: LintOptions, n_small: int) -> int:
+    """Worker processes: --jobs, else one per CPU when there are enough files to share."""
+    import os
+
+    if opts.jobs is not None:
+        return max(1, min(opts.jobs, n_small))
+    if n_small < 16 or not hasattr(os, "fork"):
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, n_small // 8))
+
+
+def _linter(matchers, settings, path):
+    from .lint import lint_document
     from .suppress import allowed
 
-    progress = _progress(opts, len(plan), err)
-    for path, settings in plan:
-        if progress:
-            progress.advance(str(path))
-        lint = partial(lint_document, matcher=matchers.get(settings.glossary), rules=settings.rules_for(path),
-                       locale=settings.locale, allow=allowed(settings.allow), severities=settings.severities())
-        threshold = settings.fail_on.rank
-        one_file = _big_file if is_big(path) else _small_file
-        try:
-            for doc, findings in one_file(path, lint, opts, outcome, out):
-                if not outcome.failing:
-                    outcome.failing = any(f.severity.rank >= threshold for f in findings)
-                yield doc, findings
-        except (MtqaError, OSError) as exc:
-            err.write(f"error: {exc}\n")
-            outcome.input_error = True
-    if progress:
-        progress.close()
+    return partial(lint_document, matcher=matchers.get(settings.glossary), rules=settings.rules_for(path),
+                   locale=settings.locale, allow=allowed(settings.allow), severities=settings.severities())
 
 
-def _small_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
+@dataclass
+class _FileResult:
+    """What linting one small file produced (built in a worker process or in this one)."""
+
+    results: list = field(default_factory=list)  # [(Document, [Finding])]
+    error: str | None = None
+    diff: str | None = None
+    fixed: int = 0
+
+
+def _lint_small(index: int) -> _FileResult:
+    opts, plan, matchers = _JOB
+    path, settings = plan[index]
+    result = _FileResult()
+    try:
+        _small_file(path, _linter(matchers, settings, path), opts, result)
+    except (MtqaError, OSError) as exc:
+        result.error = str(exc)
+    return result
+
+
+def _small_file(path: Path, lint, opts: LintOptions, result: _FileResult) -> None:
     """A file read whole: lint it, or fix it and lint the result."""
     raw = read_bytes(path)
     text, encoding = decode(raw, str(path), opts.encoding)
@@ -139,13 +213,12 @@ def _small_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
         new_text, n = fix_text(text, _relint(lint, doc), unsafe=opts.unsafe_fixes)
         if n and new_text != text:
             if opts.diff:
-                out.write(_diff(path, text, new_text))
-                outcome.diffs = True
+                result.diff = _diff(path, text, new_text)
                 return
             write_atomic(path, write_back(raw, text, new_text, encoding), expected=raw)
-            outcome.fixed += n
+            result.fixed += n
             doc = Document(text=new_text, path=str(path), encoding=encoding)
-    yield doc, lint(doc)
+    result.results.append((doc, lint(doc)))
 
 
 def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):

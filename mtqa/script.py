@@ -98,6 +98,10 @@ def detect_script(text: str, sample: int = 4000) -> str:
     """HANT when Traditional-only characters outnumber Simplified-only ones, else HANS."""
     trad, simp = script_sets()
     head = text[:sample]
-    n_trad = sum(1 for c in head if c in trad)
-    n_simp = sum(1 for c in head if c in simp)
+    chars = set(head)  # set operations and str.count run in C
+    in_trad, in_simp = chars & trad, chars & simp
+    if not in_trad or not in_simp:
+        return HANT if in_trad else HANS
+    n_trad = sum(map(head.count, in_trad))
+    n_simp = sum(map(head.count, in_simp))
     return HANT if n_trad > n_simp else HANS

@@ -63,7 +63,7 @@ def spam_lines(ctx: LintContext) -> list[tuple[int, int, int, str]]:
             line = text[start:end]
             if not line.strip():
                 continue
-            simplified = _simplified(ctx, line)
+            simplified = _simplified(ctx, start, end)
             strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
             weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
             items = len(LIST_ITEM.findall(line)) if ("|" in line or "｜" in line) else 0
@@ -97,12 +97,28 @@ BOILERPLATE = [
 ]
 
 
-def _simplified(ctx: LintContext, line: str) -> str:
-    if ctx.doc.script == "Hant":
+def _simplified(ctx: LintContext, start: int, end: int) -> str:
+    """text[start:end] (one line) in Simplified, for the word lists: a Traditional document is
+    converted once, whole, and its lines looked up by their start."""
+    text = ctx.doc.text
+    if ctx.doc.script != "Hant":
+        return text[start:end]
+
+    def compute():
         from ..script import to_simplified
 
-        return to_simplified(line)
-    return line
+        converted = to_simplified(text).split("\n")
+        if len(converted) != text.count("\n") + 1:
+            return None  # a conversion that moved line breaks: convert line by line
+        return dict(zip((s for s, _e, _n in lines(text)), converted))
+
+    by_start = ctx.memo("A.simplified_lines", compute)
+    line = by_start.get(start) if by_start is not None else None
+    if line is None:
+        from ..script import to_simplified
+
+        return to_simplified(text[start:end])
+    return line.rstrip("\r")
 
 
 def check_boilerplate(ctx: LintContext):
@@ -111,7 +127,7 @@ def check_boilerplate(ctx: LintContext):
         line = text[start:end]
         if not line.strip() or len(line) > 160:
             continue
-        simplified = _simplified(ctx, line)
+        simplified = _simplified(ctx, start, end)
         for pattern, what in BOILERPLATE:
             if pattern.search(simplified):
                 yield ctx.finding(
