@@ -14,6 +14,11 @@ from pathlib import Path
 from . import __version__
 
 FORMAT = 2  # bump when the pickled classes change shape
+KEEP = 8  # compiled glossaries kept; older ones are deleted when a new one is written
+# The code a cached matcher depends on: how it is built, and how the glossary is read.
+STAMPED = ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py", "sound_index.py", "phonetics.py",
+           "glossary/io_yaml.py", "glossary/schema.py", "glossary/validate.py", "glossary/loader.py",
+           "glossary/io_csv.py", "glossary/source_text.py")
 
 
 def cache_dir() -> Path:
@@ -27,7 +32,7 @@ def _code_stamp() -> str:
     """Changes whenever the code that defines the pickled objects changes (stat only: cheap)."""
     here = Path(__file__).resolve().parent
     parts = []
-    for rel in ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py", "sound_index.py", "phonetics.py"):
+    for rel in STAMPED:
         st = (here / rel).stat()
         parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
     return ";".join(parts)
@@ -63,7 +68,19 @@ def load_matcher(paths) -> "object":
     matcher = Matcher.build(load_glossary(*files))
     if target is not None:
         _store(target, matcher)
+        _prune(target.parent)
     return matcher
+
+
+def _prune(folder: Path, keep: int = KEEP) -> None:
+    """Delete all but the `keep` most recently used compiled glossaries (each edit of a
+    glossary or upgrade of mtqa leaves one behind)."""
+    try:
+        pickles = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_atime_ns, reverse=True)
+        for old in pickles[keep:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def read_text_cache(name: str) -> str | None:

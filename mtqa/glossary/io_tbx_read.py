@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..normalize import fold
 from .model import CONCEPT_TYPES, TERM_TYPES, Concept, Term
-from .schema import ID_RE
+from .schema import ID_RE, char_problem, show
 from .xml_safe import local_name, parse_xml, text_of, xml_lang
 
 DERIVED_MARK = "mtqa derive"
@@ -170,6 +170,10 @@ def _read_unit(unit, lang: str, path: str, problems: list[Problem]) -> tuple[Ter
         return None, False
     text = text_of(term_el)
     if not text:
+        return None, False
+    why = char_problem(text, form=True)
+    if why is not None:  # what the YAML loader would refuse after the import
+        problems.append(Problem(path, term_el.sourceline, f"term {show(text)} contains {why}; delete it"))
         return None, False
     status, ttype, derived, notes = None, None, False, []
     for el in unit.iter():

@@ -8,6 +8,7 @@ from .model import Glossary
 from .validate import check_concepts
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv")
+IMPORT_ONLY_SUFFIXES = (".tbx", ".xml", ".xlsx")  # interchange formats: `mtqa glossary import` turns them into YAML
 
 
 def glossary_files(*paths) -> list[Path]:
@@ -17,8 +18,16 @@ def glossary_files(*paths) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in GLOSSARY_SUFFIXES and f.is_file()))
-        elif p.exists():
+        elif p.suffix.lower() in IMPORT_ONLY_SUFFIXES and p.exists():
+            # read as YAML it would only give a puzzling syntax error
+            raise GlossaryError([Problem(str(p), None, f"mtqa reads glossaries from YAML or CSV; import this "
+                                                       f"{p.suffix.lower()[1:].upper()} file first: mtqa glossary "
+                                                       f"import {p} -o glossaries/{p.stem}.yaml")])
+        elif p.is_file():
             files.append(p)
+        elif p.exists():  # a FIFO or a device would block or never end
+            raise GlossaryError([Problem(str(p), None, "not a regular file (a pipe, socket or device); "
+                                                       "give a glossary file or folder")])
         else:
             raise GlossaryError([Problem(str(p), None, "no such glossary file or folder")])
     return files

@@ -30,7 +30,8 @@ def parse_xml(data: bytes, path: str, problems: list[Problem]):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        problems.append(Problem(path, exc.lineno or None, f"malformed XML: {exc.msg}"))
+        message = " ".join(str(exc.msg).split()).replace(" ,", ",")  # libxml2 ends some messages with a newline
+        problems.append(Problem(path, exc.lineno or None, f"malformed XML: {message}"))
         return None
     except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
         problems.append(Problem(path, None, f"cannot parse XML: {exc}"))

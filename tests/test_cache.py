@@ -1,0 +1,51 @@
+"""The compiled-glossary cache: reused while nothing changes, rebuilt when the glossary or the
+code that reads it changes, pruned so old glossaries do not pile up."""
+from __future__ import annotations
+
+import os
+import time
+
+from conftest import DATA
+from mtqa import cache
+
+
+def test_a_cached_glossary_is_reused_and_an_edit_rebuilds_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = tmp_path / "g.yaml"
+    glossary.write_bytes((DATA / "mini.yaml").read_bytes())
+    first = cache.load_matcher([glossary])
+    assert len(list((tmp_path / "cache").glob("glossary-*.pickle"))) == 1
+    again = cache.load_matcher([glossary])
+    assert again is not first and len(again.glossary) == len(first.glossary)  # read back from disk
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cache.load_matcher([glossary])
+    assert len(list((tmp_path / "cache").glob("glossary-*.pickle"))) == 2
+
+
+def test_the_key_covers_the_glossary_reading_code(tmp_path):
+    here = os.path.dirname(cache.__file__)
+    for rel in ("glossary/io_yaml.py", "glossary/schema.py", "glossary/loader.py", "matcher.py"):
+        assert rel in cache.STAMPED and os.path.exists(os.path.join(here, rel))
+    glossary = tmp_path / "g.yaml"
+    glossary.write_bytes((DATA / "mini.yaml").read_bytes())
+    before = cache._key([glossary])
+    schema = os.path.join(here, "glossary/schema.py")
+    st = os.stat(schema)
+    try:
+        os.utime(schema, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+        assert cache._key([glossary]) != before
+    finally:
+        os.utime(schema, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_old_compiled_glossaries_are_pruned(tmp_path):
+    for i in range(12):
+        p = tmp_path / f"glossary-{i:02d}.pickle"
+        p.write_bytes(b"x")
+        t = time.time_ns() - (12 - i) * 10**9
+        os.utime(p, ns=(t, t))
+    (tmp_path / "readings-v5.marshal").write_bytes(b"keep me")
+    cache._prune(tmp_path, keep=8)
+    left = sorted(p.name for p in tmp_path.glob("glossary-*.pickle"))
+    assert left == [f"glossary-{i:02d}.pickle" for i in range(4, 12)]
+    assert (tmp_path / "readings-v5.marshal").exists()
