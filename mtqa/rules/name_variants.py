@@ -14,14 +14,13 @@ from collections import Counter
 
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
+from ..script import to_simplified
 from .base import LintContext, Rule
 from .name_spans import dotted_names, glossed_pairs, leading_name, name_groups, one_char_variants, trailing_name
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
     """Candidate renderings → is_surname, and rendering → Latin original where glossed."""
-    from ..script import to_simplified
-
     names: dict[str, bool] = {}
     latin: dict[str, str] = {}
 
@@ -43,8 +42,6 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
 
 def known_name(name: str, index) -> bool:
     """A glossary form (either script) or an ordinary dictionary word."""
-    from ..script import to_simplified
-
     plain = to_simplified(name)
     return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
 
@@ -84,20 +81,29 @@ def check_name_variants(ctx: LintContext):
     if not names:
         return
     from ..phonetics import reading_table
-    from ..script import to_simplified
 
     readings = reading_table()
-    sounds = {n: tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(n)) for n in names}
+
+    def sound_of(piece: str) -> tuple:
+        return tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+
+    sounds = {n: sound_of(n) for n in names}
+    tried: set[str] = set()  # a name's spans recur at each mention: look at each piece once
     # A variant may stand alone at a name position (阿莫代又说): add what sounds near a rendering.
     by_length: dict[int, list[str]] = {}
     for n in names:
         by_length.setdefault(len(n), []).append(n)
     for group in name_groups(ctx, folded):
         for s, e in group:
-            piece = folded[s:e]
-            if piece in names or e - s < 3 or e - s not in by_length or known_name(piece, index):
+            if e - s < 3 or e - s not in by_length:
                 continue
-            sound = tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+            piece = folded[s:e]
+            if piece in names or piece in tried:
+                continue
+            tried.add(piece)
+            if known_name(piece, index):
+                continue
+            sound = sound_of(piece)
             if any(_near(sound, sounds[n]) for n in by_length[e - s]):
                 names[piece] = True
                 sounds[piece] = sound
@@ -106,7 +112,7 @@ def check_name_variants(ctx: LintContext):
     for variant, name in one_char_variants(folded, {n: None for n in names}).items():
         if variant in names or known_name(variant, index):
             continue
-        sound = tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(variant))
+        sound = sound_of(variant)
         if _near(sound, sounds[name]):
             names[variant] = True
             sounds[variant] = sound
