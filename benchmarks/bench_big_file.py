@@ -10,36 +10,18 @@ memory (VmHWM). With `--fix`, also fixes a copy of the big file in place.
 from __future__ import annotations
 
 import argparse
-import re
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from peak import run_mtqa
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHILD = """
-import re, runpy, sys
-sys.argv = ['mtqa', *sys.argv[1:]]
-try:
-    runpy.run_module('mtqa', run_name='__main__')
-except SystemExit as exc:
-    code = exc.code
-hwm = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read())[1]
-print(f'VmHWM {int(hwm) / 1024:.0f}', file=sys.stderr)
-sys.exit(code)
-"""
-
-
 def run(args: list[str]) -> tuple[float, float, int]:
-    t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, cwd=ROOT)
-    dt = time.perf_counter() - t
-    hwm = re.search(r"VmHWM (\d+)", proc.stderr)
-    if hwm is None:
+    proc, wall, hwm = run_mtqa(args, cwd=ROOT)
+    if proc.returncode not in (0, 1):
         raise SystemExit(f"mtqa failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
-    return dt, float(hwm[1]), proc.returncode
+    return wall, hwm, proc.returncode
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -77,12 +76,13 @@ def timed(label: str, fn):
 def run_cli(label: str, args: list[str], env: dict) -> int:
     import resource
 
+    from peak import run_mtqa
+
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, env=env)
+    r, wall, hwm = run_mtqa(args, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    print(f"{label:<52} wall {time.perf_counter() - t:7.2f} s   cpu {cpu:7.2f} s   (exit {r.returncode})")
+    print(f"{label:<52} wall {wall:7.2f} s   cpu {cpu:7.2f} s   peak RSS {hwm:5.0f} MiB   (exit {r.returncode})")
     return r.returncode
 
 

@@ -45,9 +45,7 @@ def toneless(reading: str) -> str:
 
 def syllable_table() -> dict[int, str]:
     """Code point → toneless syllable (pypinyin's first reading), cached on disk."""
-    import os
 
-    from .cache import read_text_cache, write_text_cache
 
     return {cp: readings[0] for cp, readings in reading_table().items()}
 

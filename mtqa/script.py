@@ -57,7 +57,7 @@ def script_chars() -> tuple[str, str]:
     """
     import os
 
-    from .cache import cache_dir, read_text_cache, write_text_cache
+    from .cache import read_text_cache, write_text_cache
 
     name = f"script-chars-v2-{_opencc_version()}.txt"
     cached = None if os.environ.get("MTQA_NO_CACHE") else read_text_cache(name)

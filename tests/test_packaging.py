@@ -1,6 +1,5 @@
 """The wheel ships every subpackage and the bundled glossary."""
 import tomllib
-from pathlib import Path
 
 from conftest import ROOT
 

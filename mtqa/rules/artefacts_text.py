@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Applicability, Edit, Fix, Severity
+from ..findings import Applicability, Severity
 from .artefacts_scrape import spam_lines
 from .base import LintContext, Rule
 from .textutil import has_cjk, is_cjk, lines

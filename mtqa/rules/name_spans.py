@@ -9,10 +9,8 @@ Pinyin is computed only for these short spans, never for the whole text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..normalize import DOT, fold
-from .textutil import CJK
 
 TITLES = (
     "先生 女士 博士 教授 科学家 研究员 分析师 发言人 负责人 主管 总裁 总监 经理 主席 董事长 创始人 合伙人 "

@@ -1,7 +1,6 @@
 """P001: half-width punctuation between Chinese characters (a house-style rule, off by default)."""
 from __future__ import annotations
 
-import re
 
 from ..findings import Applicability, Severity
 from .base import LintContext, Rule

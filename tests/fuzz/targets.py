@@ -23,7 +23,7 @@ def _matcher():
 
 def document(data: bytes) -> None:
     """Decoding any bytes: text or InputError, never another exception."""
-    from mtqa.document import decode, encode_as
+    from mtqa.document import decode
     from mtqa.errors import InputError
 
     from mtqa.document import write_back
