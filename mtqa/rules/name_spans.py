@@ -9,6 +9,7 @@ Pinyin is computed only for these short spans, never for the whole text:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..normalize import DOT, fold
 
@@ -169,6 +170,19 @@ def trailing_name(part: str, max_len: int = 8) -> str:
     return part[len(part) - n:]
 
 
+@lru_cache(maxsize=65536)
+def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
+    """(anchor, changed position, anchor's offset in the name) for each character of `name`:
+    the longer side of the name around that character, when it has two characters or more."""
+    out = []
+    for i in range(len(name)):
+        left, right = name[:i], name[i + 1:]
+        anchor, offset = (left, 0) if len(left) >= len(right) else (right, i + 1)
+        if len(anchor) >= 2:
+            out.append((anchor, i, offset))
+    return tuple(out)
+
+
 def one_char_variants(folded: str, names) -> dict[str, str]:
     """Strings of `folded` that differ from one of `names` (three characters or more) in exactly one
     Chinese character: variant → the name it varies. One automaton pass over the text, anchored on
@@ -179,12 +193,9 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
     for name in names:
         if len(name) < 3:
             continue
-        for i in range(len(name)):
-            left, right = name[:i], name[i + 1:]
-            anchor, offset = (left, 0) if len(left) >= len(right) else (right, i + 1)
-            if len(anchor) >= 2:
-                anchors.append(anchor)
-                meta.append((name, i, offset))
+        for anchor, i, offset in _anchors(name):
+            anchors.append(anchor)
+            meta.append((name, i, offset))
     if not anchors:
         return {}
     automaton = ahocorasick_rs.AhoCorasick(anchors)
