@@ -49,3 +49,16 @@ def test_old_compiled_glossaries_are_pruned(tmp_path):
     left = sorted(p.name for p in tmp_path.glob("glossary-*.pickle"))
     assert left == [f"glossary-{i:02d}.pickle" for i in range(4, 12)]
     assert (tmp_path / "readings-v5.marshal").exists()
+
+
+def test_the_dictionary_by_sound_is_cached_and_gives_what_computing_gives(tmp_path, monkeypatch, mini):
+    from mtqa.matcher import Matcher
+
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
+    first = Matcher.build(mini)._sound_index.common_words
+    assert len(list(tmp_path.glob("dict-sounds-exact-*.marshal"))) == 1
+    again = Matcher.build(mini)._sound_index.common_words  # read from the cache
+    monkeypatch.setenv("MTQA_NO_CACHE", "1")
+    fresh = Matcher.build(mini)._sound_index.common_words
+    assert first == again == fresh
+    assert "前文" in first  # sounds like 千问 (qian wen)
