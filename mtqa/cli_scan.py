@@ -23,10 +23,7 @@ def parse_size(value: str) -> int:
     return int(float(m.group(1)) * SIZE_UNITS[unit])
 
 
-def _codes(values: Optional[List[str]]) -> Optional[List[str]]:
-    if not values:
-        return None
-    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+from .cli_lint import codes as _codes  # noqa: E402
 
 
 def scan(
@@ -61,9 +58,15 @@ def scan(
         chunk_bytes = parse_size(chunk_size)
     except ValueError as exc:
         fail(f"--chunk-size: {exc}")
-    from .scan.run import scan as run_scan
+    from .extras import require
 
     try:
+        require("pyarrow", "mtqa scan")
+        if engine == "dask":
+            require("distributed", "mtqa scan --engine dask")
+            require("dask", "mtqa scan --engine dask")
+        from .scan.run import scan as run_scan
+
         result = run_scan(input, output, engine=engine, workers=workers, address=address, glossary=glossary,
                           select=_codes(select), ignore=_codes(ignore), locale=locale, fmt=input_format,
                           text_column=text_column, id_column=id_column, chunk_bytes=chunk_bytes,
@@ -119,6 +122,9 @@ def report(
         if any(scans):
             if len(inputs) != 1:
                 fail("give one scan folder, or article files and folders, not both")
+            from .extras import require
+
+            require("pyarrow", "mtqa report on a scan folder")
             data = report_data.from_scan(scans[0], max_documents=max_documents, title=title)
         else:
             data = report_data.from_paths(inputs, glossary=glossary or None, select=_codes(select),

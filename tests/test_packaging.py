@@ -40,3 +40,41 @@ def test_non_python_package_files_are_package_data():
         if path.is_file() and path.suffix not in (".py", ".pyc", ".typed") and "__pycache__" not in path.parts:
             package = ".".join(path.parent.relative_to(ROOT).parts)
             assert f"*{path.suffix}" in data.get(package, []), f"{path} is not in [tool.setuptools.package-data]"
+
+
+def test_lint_needs_no_optional_dependency_and_the_extras_cover_the_rest():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = " ".join(project["dependencies"])
+    extras = project["optional-dependencies"]
+    for heavy in ("dask", "pyarrow", "translate-toolkit"):
+        assert heavy not in core  # a pre-commit hook installs the core only
+    for required in ("sacrebleu", "opencc", "jieba", "pandas", "typer"):
+        assert required in core
+    assert set(extras["all"]) == set(extras["scan"]) | set(extras["bilingual"])
+    assert set(extras["all"]) <= set(extras["test"])  # the tests exercise every command
+
+
+def test_a_missing_optional_package_is_a_clear_error(monkeypatch, tmp_path):
+    import sys
+
+    from typer.testing import CliRunner
+
+    from mtqa.cli import app
+
+    for name in ("pyarrow", "distributed", "translate"):
+        monkeypatch.setitem(sys.modules, name, None)  # find_spec raises for a None entry…
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",  # …so answer "not installed" as it would
+                        lambda name, *a: None if name in ("pyarrow", "distributed", "translate") else real(name, *a))
+    (tmp_path / "a.txt").write_text("王涛加入了梅塔。\n", encoding="utf-8")
+    (tmp_path / "b.po").write_text('msgid "Hello"\nmsgstr "你好"\n', encoding="utf-8")
+    scan = CliRunner().invoke(app, ["scan", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
+    assert scan.exit_code == 2
+    assert "mtqa scan needs pyarrow, which is not installed: pip install 'mtqa[scan]'" in scan.output
+    bilingual = CliRunner().invoke(app, ["bilingual", str(tmp_path / "b.po")])
+    assert "needs translate-toolkit, which is not installed: pip install 'mtqa[bilingual]'" in bilingual.output
+    from mtqa.lint import lint_text
+
+    assert [f.rule for f in lint_text("王涛加入了梅塔。")][:1] == ["T001"]  # lint does not care

@@ -85,6 +85,9 @@ def read_bilingual(path: str | Path) -> BilingualFile:
         except InputError:
             text, encoding = data.decode("utf-8", errors="replace"), "utf-8"
         kind = "po" if suffix in PO_SUFFIXES else "xliff" if suffix in XLIFF_SUFFIXES else "tmx"
+        from ..extras import require
+
+        require("translate", f"reading {kind.upper()} files ({p})")
     bfile = BilingualFile(text=text, path=str(p), encoding=encoding, format=kind)
     reader = {"csv": read_table, "tsv": read_table, "po": read_po, "xliff": read_xliff, "tmx": read_tmx}[kind]
     bfile.segments = reader(data, bfile)
