@@ -60,6 +60,7 @@ def load_matcher(paths) -> "object":
             with open(target, "rb") as fh:
                 cached = pickle.load(fh)
             if _complete(cached):
+                _touch(target)
                 return cached
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
             pass
@@ -72,11 +73,19 @@ def load_matcher(paths) -> "object":
     return matcher
 
 
+def _touch(target: Path) -> None:
+    """Mark a compiled glossary as used (its mtime; atime is unreliable under noatime)."""
+    try:
+        os.utime(target)
+    except OSError:
+        pass
+
+
 def _prune(folder: Path, keep: int = KEEP) -> None:
     """Delete all but the `keep` most recently used compiled glossaries (each edit of a
     glossary or upgrade of mtqa leaves one behind)."""
     try:
-        pickles = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_atime_ns, reverse=True)
+        pickles = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in pickles[keep:]:
             old.unlink()
     except OSError:

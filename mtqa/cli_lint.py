@@ -96,7 +96,7 @@ def parse(args: list[str]) -> dict | None:
         else:
             parser.add_argument(*flags, dest=dest, action="append" if kind == "multi" else "store",
                                 default=DEFAULTS.get(dest), type=TYPES.get(dest, str))
-    if any(a in ("--help", "-h", "--") or a.startswith("--help=") for a in args):
+    if any(a in ("--help", "-h", "--") or a.startswith("--help=") or a[1:].isdigit() and a[0] == "-" for a in args):
         return None
     try:
         ns, rest = parser.parse_known_intermixed_args(args)

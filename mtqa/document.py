@@ -27,6 +27,10 @@ class Document:
     text: str
     path: str = "<text>"
     encoding: str = "utf-8"
+    # Where the text starts in its file: not (1, 1) for a section of a big file (see sections.py),
+    # so positions, and the line numbers rules put in messages, are the whole file's.
+    first_line: int = 1
+    first_column: int = 1
     _line_starts: list[int] | None = field(default=None, repr=False)
     _script: str | None = field(default=None, repr=False)
 
@@ -43,16 +47,30 @@ class Document:
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a 0-based character offset."""
+        """1-based (line, column) of a 0-based character offset into `text`."""
         starts = self.line_starts
         line = bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        column = offset - starts[line] + 1
+        if line == 0:
+            column += self.first_column - 1
+        return line + self.first_line, column
+
+    @property
+    def last_line(self) -> int:
+        return self.first_line + len(self.line_starts) - 1
 
     def line_text(self, line: int) -> str:
+        """The text of `line` (numbered like `position`), without its line break."""
         starts = self.line_starts
+        line -= self.first_line - 1
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def line_text_column(self, line: int) -> int:
+        """The column `line_text(line)` starts at: 1, except for a line a big file's section
+        begins in the middle of."""
+        return self.first_column if line == self.first_line else 1
 
     @property
     def script(self) -> str:
@@ -121,7 +139,8 @@ def _lines(s, sep):
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode bytes to (text, encoding as `encode_as` takes it). Raises InputError naming the byte offset."""
     if encoding:
-        return _decode_with(data, path, encoding), encoding
+        bom, codec, label = forced_codec(data[:4], encoding, path)
+        return _decode_with(data[len(bom):], path, codec), label
     for bom, name in BOMS:
         if data.startswith(bom):
             return _decode_with(data[len(bom):], path, name), f"{name}+bom"
@@ -145,6 +164,26 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         f"{path}: cannot decode byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) as UTF-8, "
         f"GB18030 or Big5; pass --encoding if you know it"
     )
+
+
+# Codecs that read (and write) a byte-order mark themselves: mtqa handles the BOM instead, so a
+# file is written back with exactly the BOM it had, and a big file's sections carry none.
+_BOM_CODECS = {"utf_8_sig": ("utf-8", "utf-8"), "utf_16": ("utf-16-le", "utf-16"), "utf_32": ("utf-32-le", "utf-32")}
+
+
+def forced_codec(head: bytes, encoding: str, path: str) -> tuple[bytes, str, str]:
+    """For `--encoding`: (BOM to skip, codec to decode the rest with, label for `encode_as`)."""
+    try:
+        name = codecs.lookup(encoding).name.replace("-", "_")
+    except LookupError:
+        raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+    if name not in _BOM_CODECS:
+        return b"", encoding, encoding
+    no_bom, family = _BOM_CODECS[name]
+    for bom, bom_codec in BOMS:
+        if head.startswith(bom) and bom_codec.startswith(family):
+            return bom, bom_codec, f"{bom_codec}+bom"
+    return b"", no_bom, no_bom
 
 
 def _common_share(text: str, encoding: str, sample: int = 4000) -> float:

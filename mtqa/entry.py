@@ -17,6 +17,9 @@ def main() -> None:
         except BrokenPipeError:  # `mtqa lint … | head`: stop quietly, as click does
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             code = 1
+        except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's usual code
+            sys.stderr.write("\ninterrupted\n")
+            code = 130
         if code is not None:
             sys.exit(code)
     from .cli import main as full

@@ -96,6 +96,7 @@ def atomic_writer(path: str | Path, unchanged_since: os.stat_result | None = Non
 
 class _Sink:
     def __init__(self, fh):
+        self.file = fh  # the binary temp file, for writers that need a file object
         self.write = fh.write
         self.cancelled = False
 

@@ -50,9 +50,11 @@ def get_matcher(glossary=None):
 
 
 def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
-                  allow: frozenset[str] = frozenset(), severities: dict | None = None) -> list[Finding]:
+                  allow: frozenset[str] = frozenset(), severities: dict | None = None,
+                  carry=None) -> list[Finding]:
     """Findings in `doc`: run `rules`, then honour the allow-list (folded forms, see
-    `suppress.allowed`), the document's own mtqa directives and any severity overrides."""
+    `suppress.allowed`), the document's own mtqa directives (and, for a section of a big file,
+    those a `suppress.Carry` brings from the sections before) and any severity overrides."""
     from .rules.base import LintContext
     from .suppress import apply_directives, is_allowed
 
@@ -69,7 +71,7 @@ def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
         findings.extend(rule.check(ctx))
     if allow:
         findings = [f for f in findings if not is_allowed(f.found, allow)]
-    findings = apply_directives(doc, findings, {r.code for r in rules})
+    findings = apply_directives(doc, findings, {r.code for r in rules}, carry)
     if severities:
         for f in findings:
             f.severity = severities.get(f.rule, f.severity)

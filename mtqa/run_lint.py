@@ -108,7 +108,7 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
     from .sections import is_big
 
     global _JOB
-    progress = _progress(opts, len(plan), err)
+    progress = _progress(opts, len(plan), err, out)
     big = [is_big(path) for path, _ in plan]
     small = [i for i, b in enumerate(big) if not b]
     jobs = _jobs(opts, len(small))
@@ -117,9 +117,12 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
     try:
         if jobs > 1:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-            pool = multiprocessing.get_context("fork").Pool(jobs)  # workers inherit the loaded glossary
-            done = pool.imap(_lint_small, small, chunksize=max(1, min(16, len(small) // (8 * jobs))))
+            # Forked workers inherit the loaded glossary; a worker that dies breaks the pool (an
+            # error), where multiprocessing.Pool would wait for its task for ever.
+            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+            done = _in_order(pool, small, jobs)
         else:
             done = map(_lint_small, small)
         for i, (path, settings) in enumerate(plan):
@@ -149,7 +152,11 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
     finally:
         _JOB = None
         if pool is not None:
-            pool.terminate()
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()  # Ctrl-C or an error: do not let workers finish the corpus
+            # No future is ever cancelled: the executor marks the pending ones broken, where
+            # Python 3.11 would print an InvalidStateError from its thread for cancelled ones.
+            pool.shutdown(wait=False)
         if progress:
             progress.close()
 
@@ -157,13 +164,51 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
 _JOB = None  # (opts, plan, matchers) of the running lint, for _lint_small in forked workers
 
 
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _in_order(pool, small: list[int], jobs: int):
+    """The _FileResults of `small` (plan indexes), in order, from `pool`: chunks of files are
+    submitted a few at a time ahead of what the report has taken, which bounds memory."""
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(16, len(small) // (8 * jobs)))
+    chunks = iter([small[i:i + size] for i in range(0, len(small), size)])
+    ahead: deque = deque()
+    while True:
+        while len(ahead) < 4 * jobs:
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            ahead.append(pool.submit(_lint_chunk, chunk))
+        if not ahead:
+            return
+        try:
+            results = ahead.popleft().result()
+        except BrokenProcessPool:
+            raise MtqaError("a worker process died (killed, or out of memory?); run again with --jobs 1") from None
+        yield from results
+
+
+def _lint_chunk(indexes: list[int]) -> list:
+    return [_lint_small(i) for i in indexes]
+
+
 def _jobs(opts: LintOptions, n_small: int) -> int:
     """Worker processes: --jobs, else one per CPU when there are enough files to share."""
     import os
 
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers rely on inheriting the loaded glossary
     if opts.jobs is not None:
         return max(1, min(opts.jobs, n_small))
-    if n_small < 16 or not hasattr(os, "fork"):
+    if n_small < 16:
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -223,13 +268,19 @@ def _small_file(path: Path, lint, opts: LintOptions, result: _FileResult) -> Non
 
 def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
     """A file over `sections.STREAM_BYTES`, read, linted and fixed one section at a time:
-    memory stays bounded by the section size however large the file is."""
+    memory stays bounded by the section size however large the file is. Suppression
+    directives carry from each section to the next."""
     from .sections import iter_sections
+    from .suppress import Carry
 
+    carry = Carry()
+    lint = partial(lint, carry=carry)
     sections = iter_sections(path, opts.encoding)
     if not (opts.fix or opts.diff):
         for section in sections:
-            yield section, section.to_file(lint(section.doc))
+            findings = section.to_file(lint(section.doc))
+            carry.advance()
+            yield section, findings
         return
     import os
 
@@ -237,15 +288,15 @@ def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
 
     before = os.stat(path)
     if opts.diff:
-        yield from _big_file_fixes(path, lint, opts, outcome, out, sections, sink=None)
+        yield from _big_file_fixes(path, lint, carry, opts, outcome, out, sections, sink=None)
         return
     with atomic_writer(path, unchanged_since=before) as sink:
-        yield from _big_file_fixes(path, lint, opts, outcome, out, sections, sink=sink)
+        yield from _big_file_fixes(path, lint, carry, opts, outcome, out, sections, sink=sink)
 
 
-def _big_file_fixes(path, lint, opts, outcome, out, sections, sink):
+def _big_file_fixes(path, lint, carry, opts, outcome, out, sections, sink):
     """Fix each section; write it to `sink` (the new file) or, without one, print its diff."""
-    from .document import BOMS, Document, write_back
+    from .document import BOMS, write_back
     from .fix import fix_text
     from .sections import Cursor
 
@@ -259,13 +310,16 @@ def _big_file_fixes(path, lint, opts, outcome, out, sections, sink):
         if n and new_text != doc.text:
             fixed += n
             if sink is None:
-                out.write(_diff(path, doc.text, new_text, section.line_offset, cursor.lines, header))
+                out.write(_diff(path, doc.text, new_text, doc.first_line - 1, cursor.lines, header))
                 outcome.diffs, header = True, False
         if sink is not None:
             sink.write(write_back(section.raw, doc.text, new_text, encoding) if new_text != doc.text else section.raw)
-            new_doc = Document(text=new_text, path=doc.path, encoding=doc.encoding)
-            placed = cursor.place(new_doc)
-            yield placed, placed.to_file(lint(new_doc))
+            placed = cursor.place(cursor.document(new_text, doc.path, doc.encoding))
+            findings = placed.to_file(lint(placed.doc))
+            carry.advance()
+            yield placed, findings
+        else:
+            carry.advance()  # fix_text's last lint was of the final text
         cursor.advance(new_text)
     if sink is not None:
         outcome.fixed += fixed
@@ -275,7 +329,8 @@ def _big_file_fixes(path, lint, opts, outcome, out, sections, sink):
 
 def _relint(lint, doc: Document):
     def relint(t: str):
-        return lint(Document(text=t, path=doc.path, encoding=doc.encoding))
+        return lint(Document(text=t, path=doc.path, encoding=doc.encoding, first_line=doc.first_line,
+                             first_column=doc.first_column))
 
     return relint
 
@@ -283,7 +338,10 @@ def _relint(lint, doc: Document):
 def _diff(path: Path, text: str, new_text: str, old_line: int = 0, new_line: int = 0, header: bool = True) -> str:
     """A unified diff; for a section of a big file, hunks are numbered from the lines before
     it (`old_line`, `new_line`) and the ---/+++ header is left to the first section."""
-    lines = list(difflib.unified_diff(text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+    from .document import _lines
+
+    # Split at "\n" only: splitlines also splits at \x0c or U+2028, which patch would not.
+    lines = list(difflib.unified_diff(_lines(text, "\n"), _lines(new_text, "\n"),
                                       fromfile=f"a/{path}", tofile=f"b/{path}"))
     if not header:
         lines = lines[2:]
@@ -303,8 +361,10 @@ def _is_terminal(stream) -> bool:
     return bool(isatty and isatty())
 
 
-def _progress(opts: LintOptions, total: int, err):
-    show = opts.progress if opts.progress is not None else _is_terminal(err)
+def _progress(opts: LintOptions, total: int, err, out=None):
+    """A progress bar on a terminal's stderr, unless the report itself streams to that terminal."""
+    reporting_here = out is not None and opts.output is None and not opts.diff and _is_terminal(out)
+    show = opts.progress if opts.progress is not None else _is_terminal(err) and not reporting_here
     if not show or total < 2:
         return None
     from .progress import Progress

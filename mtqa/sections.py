@@ -25,33 +25,32 @@ MAX_LINE_BYTES = 16 << 20  # a "line" this long without a break is cut anyway
 
 @dataclass
 class Section:
-    """One slice of a big file: its decoded text as a Document, its own bytes, and where it sits."""
+    """One slice of a big file: its decoded text as a Document (whose lines and columns are
+    the whole file's: `first_line`, `first_column`), its own bytes, and its offset."""
 
-    doc: Document  # the section's text; offsets in it are local
+    doc: Document  # the section's text; character offsets in it are local
     raw: bytes  # the section's bytes as stored (no BOM)
     char_offset: int  # characters of the file before this section
-    line_offset: int  # line breaks before this section
-    column_offset: int  # characters of the section's first line that lie in the section before
 
-    # The Document interface reporters use, in whole-file coordinates.
+    # The Document interface reporters use, with whole-file character offsets.
     @property
     def path(self) -> str:
         return self.doc.path
 
     def position(self, offset: int) -> tuple[int, int]:
-        line, column = self.doc.position(offset - self.char_offset)
-        return line + self.line_offset, column + (self.column_offset if line == 1 else 0)
+        return self.doc.position(offset - self.char_offset)
 
     def line_text(self, line: int) -> str:
-        return self.doc.line_text(line - self.line_offset)
+        return self.doc.line_text(line)
+
+    def line_text_column(self, line: int) -> int:
+        return self.doc.line_text_column(line)
 
     def to_file(self, findings: list) -> list:
-        """The findings, moved from section offsets to whole-file offsets, lines and columns."""
+        """The findings, moved from section offsets to whole-file offsets (lines and columns
+        already are the file's)."""
         off = self.char_offset
         for f in findings:
-            if f.line == 1:
-                f.column += self.column_offset
-            f.line += self.line_offset
             f.start += off
             f.end += off
             if f.fix is not None:
@@ -67,8 +66,11 @@ class Cursor:
     lines: int = 0
     column: int = 0
 
+    def document(self, text: str, path: str, encoding: str) -> Document:
+        return Document(text=text, path=path, encoding=encoding, first_line=self.lines + 1, first_column=self.column + 1)
+
     def place(self, doc: Document, raw: bytes = b"") -> Section:
-        return Section(doc, raw, self.chars, self.lines, self.column)
+        return Section(doc, raw, self.chars)
 
     def advance(self, text: str) -> None:
         breaks = text.count("\n")
@@ -85,11 +87,20 @@ def is_big(path: str | Path) -> bool:
         return False  # the normal reader reports why
 
 
+class _Codec:
+    """The encoding of a file being read in sections, settled on the first section that tells."""
+
+    def __init__(self, name: str | None, label: str | None, forced: bool):
+        self.name, self.label, self.forced = name, label, forced
+        self.ascii_so_far = True  # everything read is ASCII: UTF-8 was a guess, not evidence
+
+
 def iter_sections(path: str | Path, encoding: str | None = None,
                   section_bytes: int | None = None) -> Iterator[Section]:
-    """Sections of the file at `path`. The encoding is detected on the first section (a BOM,
-    else UTF-8, else GB18030/Big5) or forced; a later undecodable byte is an InputError that
-    names its offset in the file. `Section.doc.encoding` carries "+bom" like `decode` does."""
+    """Sections of the file at `path`. The encoding is forced, or named by a BOM, or detected on
+    the first section (UTF-8, else GB18030/Big5) — and detected again on the first non-ASCII
+    section when everything before was ASCII. A byte that does not decode is an InputError
+    naming its offset in the file. `Section.doc.encoding` carries "+bom" like `decode` does."""
     name = str(path)
     section_bytes = section_bytes or SECTION_BYTES
     try:
@@ -98,47 +109,88 @@ def iter_sections(path: str | Path, encoding: str | None = None,
         read_bytes(path)  # raises the located error
         raise
     with fh:
-        bom, base = _bom(fh, encoding)
-        newline, unit = _newline(base)
-        label = f"{base}+bom" if bom else base
+        bom, codec = _open_codec(fh, encoding, name)
         byte_offset, cursor = len(bom), Cursor()
-        for raw in _chunks(fh, newline, unit, section_bytes, base):
-            if base is None:  # detect on the first section
-                _, base = decode(raw, name)
-                label, (newline, unit) = base, _newline(base)
-            text = _decode(raw, base, name, byte_offset)
-            yield cursor.place(Document(text=text, path=name, encoding=label), raw)
+        for raw in _chunks(fh, codec, section_bytes):
+            text = _decode(raw, codec, name, byte_offset)
+            yield cursor.place(cursor.document(text, name, codec.label), raw)
             cursor.advance(text)
             byte_offset += len(raw)
 
 
-def _bom(fh: BinaryIO, encoding: str | None) -> tuple[bytes, str | None]:
+def _open_codec(fh: BinaryIO, encoding: str | None, path: str) -> tuple[bytes, _Codec]:
+    """Skip a BOM; return it and the codec it (or `encoding`) names, or an undecided one."""
     head = fh.read(4)
-    for bom, name in BOMS:
-        if head.startswith(bom) and encoding is None:
-            fh.seek(len(bom))
-            return bom, name
-    fh.seek(0)
     if encoding is not None:
+        from .document import forced_codec
+
+        bom, name, label = forced_codec(head, encoding, path)
+        fh.seek(len(bom))
+        return bom, _Codec(name, label, forced=True)
+    for bom, name in BOMS:
+        if head.startswith(bom):
+            fh.seek(len(bom))
+            return bom, _Codec(name, f"{name}+bom", forced=True)
+    fh.seek(0)
+    return b"", _Codec(None, None, forced=False)
+
+
+def _decode(raw: bytes, codec: _Codec, path: str, byte_offset: int) -> str:
+    if codec.name is None:  # the first section: detect, as for a whole file
+        text, codec.name = decode(raw, path)
+        codec.label = codec.name
+        codec.ascii_so_far = text.isascii()
+        return text
+    try:
+        text = raw.decode(codec.name)
+    except UnicodeDecodeError as exc:
+        if not codec.forced and codec.ascii_so_far:  # UTF-8 was only a guess: look again
+            try:
+                text, codec.name = decode(raw, path)
+            except InputError as again:
+                raise InputError(str(again).replace(f"byte {exc.start} ", f"byte {byte_offset + exc.start} ")) from None
+            codec.label = codec.name
+            codec.ascii_so_far = text.isascii()
+            return text
+        raise InputError(f"{path}: byte {byte_offset + exc.start} is not valid {codec.name}: {exc.reason}"
+                         f"{'; pass --encoding if you know the encoding' if not codec.forced else ''}") from None
+    if codec.ascii_so_far and not text.isascii():
+        codec.ascii_so_far = False
+    return text
+
+
+def _detect_prefix(buf: bytes, codec: _Codec) -> None:
+    """Settle the encoding on the start of a file whose first line is too long to hold: as
+    `document.decode` would, but tolerating a character cut at the end of `buf`."""
+    from .document import LEGACY, _common_share
+
+    candidates = []
+    for name in ("utf-8", *LEGACY):
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"{fh.name}: unknown encoding {encoding!r}") from None
-        return b"", encoding
-    return b"", None
+            text = codecs.getincrementaldecoder(name)().decode(buf, final=False)
+        except UnicodeDecodeError:
+            continue
+        if name == "utf-8":
+            codec.name = codec.label = name
+            codec.ascii_so_far = text.isascii()
+            return
+        candidates.append((_common_share(text, name), name))
+    if candidates:
+        codec.name = codec.label = max(candidates)[1]
+        codec.ascii_so_far = False
 
 
 def _newline(encoding: str | None) -> tuple[bytes, int]:
-    """How "\\n" is stored, and the code-unit size a cut must respect."""
+    """How "\n" is stored, and the code-unit size a cut must respect."""
     if encoding is None:
         return b"\n", 1
-    encoded = "\n".encode(encoding.replace("-sig", ""))
+    encoded = "\n".encode(encoding)
     if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
         return encoded, len(encoded)
     return encoded, 1
 
 
-def _chunks(fh: BinaryIO, newline: bytes, unit: int, size: int, encoding: str | None) -> Iterator[bytes]:
+def _chunks(fh: BinaryIO, codec: _Codec, size: int) -> Iterator[bytes]:
     """Byte chunks of about `size`, each ending after a blank line or a line break when possible."""
     buf = b""
     while True:
@@ -149,11 +201,15 @@ def _chunks(fh: BinaryIO, newline: bytes, unit: int, size: int, encoding: str | 
                 yield buf
             return
         while len(buf) >= size:
+            newline, unit = _newline(codec.name)  # settled by the first section's decoding
             cut = _cut(buf, newline, unit, size)
             if cut is None:
                 if len(buf) < MAX_LINE_BYTES:
                     break  # read more: the line break is further on
-                cut = _hard_cut(buf, size, unit, encoding)
+                if codec.name is None:  # a cut needs the encoding's character boundaries
+                    _detect_prefix(buf, codec)
+                    newline, unit = _newline(codec.name)
+                cut = _hard_cut(buf, size, unit, codec.name)
             yield buf[:cut]
             buf = buf[cut:]
 
@@ -198,10 +254,3 @@ def _hard_cut(buf: bytes, size: int, unit: int, encoding: str | None) -> int:
                 break  # a real error, reported when the section is decoded
     return cut
 
-
-def _decode(raw: bytes, encoding: str, path: str, byte_offset: int) -> str:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: byte {byte_offset + exc.start} is not valid {encoding}: {exc.reason}"
-                         f"{'' if encoding != 'utf-8' else '; pass --encoding if you know the encoding'}") from None

@@ -103,8 +103,11 @@ def dictionary_by_sound(coder) -> dict[str, list[str]]:
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(path)
-    name = f"dict-sounds-{coder.level}-r5-{st.st_size}-{st.st_mtime_ns}.marshal"
-    if not os.environ.get("MTQA_NO_CACHE"):
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = "-".join(str(os.stat(os.path.join(here, f)).st_mtime_ns) for f in ("phonetics.py", "sound_index.py"))
+    name = f"dict-sounds-{coder.level}-{st.st_size}-{st.st_mtime_ns}-{code}.marshal"
+    use_cache = not os.environ.get("MTQA_NO_CACHE")
+    if use_cache:
         try:
             return marshal.loads((cache_dir() / name).read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
@@ -116,5 +119,6 @@ def dictionary_by_sound(coder) -> dict[str, list[str]]:
             if MIN_SYLLABLES <= len(word) <= MAX_SYLLABLES:
                 for coded in coder.encode_all(word, 4):
                     out.setdefault(coded, []).append(word)
-    write_bytes_cache(name, marshal.dumps(out))
+    if use_cache:
+        write_bytes_cache(name, marshal.dumps(out))
     return out

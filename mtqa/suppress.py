@@ -105,7 +105,7 @@ def _fenced_lines(doc) -> list[tuple[int, int]]:
             ranges.append((opened[2], line))
             opened = None
     if opened is not None:
-        ranges.append((opened[2], len(doc.line_starts)))
+        ranges.append((opened[2], doc.last_line))
     return ranges
 
 
@@ -143,17 +143,47 @@ def parse(doc, known_rules) -> tuple[list[Directive], list[tuple[Directive, str]
     return directives, problems
 
 
-def regions(directives: list[Directive], n_lines: int) -> list[Region]:
-    """The line ranges each directive covers, code by code."""
+class Carry:
+    """What a big file's section hands to the next (sections are linted one at a time): the
+    `disable` regions still open at its end, and a `disable-next-line` on its last line.
+    `apply_directives` reads the state and records the next one; `advance` moves on to it,
+    once the section's text is final (a fix re-lints a section several times)."""
+
+    def __init__(self):
+        self.opened: dict[str, tuple[str, Directive]] = {}
+        self.next_line: tuple[tuple[str, Directive], ...] = ()
+        self._next: tuple[dict, tuple] = ({}, ())
+
+    def __bool__(self) -> bool:
+        return bool(self.opened or self.next_line)
+
+    def advance(self) -> None:
+        self.opened, self.next_line = self._next
+        self._next = ({}, ())
+
+
+def regions(directives: list[Directive], first_line: int, last_line: int, carry: Carry | None = None) -> list[Region]:
+    """The line ranges each directive covers, code by code (lines numbered like the document's
+    `position`; with `carry`, regions opened in earlier sections of a big file continue here,
+    and those still open at `last_line` are recorded for the next)."""
     out: list[Region] = []
     directive_lines = {d.line for d in directives}
     opened: dict[str, tuple[int, Directive, str]] = {}
+    pending: list[tuple[str, Directive]] = []
+    if carry:
+        opened = {key: (first_line, d, c) for key, (c, d) in carry.opened.items()}
+        target = first_line
+        while target in directive_lines:
+            target += 1
+        out.extend(Region(c, target, target, d) for c, d in carry.next_line)
     for d in directives:
         codes = d.codes or ("*",)
         if d.verb == "disable-next-line":
             target = d.line + 1
             while target in directive_lines:
                 target += 1
+            if target > last_line:
+                pending.extend((c, d) for c in codes)
             out.extend(Region(c, target, target, d) for c in codes)
         elif d.verb == "disable":
             for c in codes:
@@ -164,20 +194,29 @@ def regions(directives: list[Directive], n_lines: int) -> list[Region]:
                     first, source, c = opened.pop(key)
                     out.append(Region(c, first, d.line - 1, source))
                     d.closed_something = True
-    out.extend(Region(c, first, n_lines, source) for first, source, c in opened.values())
+    out.extend(Region(c, first, last_line, source) for first, source, c in opened.values())
+    if carry is not None:
+        carry._next = ({key: (c, source) for key, (_first, source, c) in opened.items()}, tuple(pending))
     return out
 
 
-def apply_directives(doc, findings: list[Finding], enabled: set[str]) -> list[Finding]:
-    """Drop the findings the directives in `doc` suppress; add M001/M002 findings if enabled."""
-    if "mtqa:" not in doc.text:
+def apply_directives(doc, findings: list[Finding], enabled: set[str], carry: Carry | None = None) -> list[Finding]:
+    """Drop the findings the directives in `doc` (and those `carry` brings from earlier sections)
+    suppress; add M001/M002 findings if enabled."""
+    if "mtqa:" not in doc.text and not carry:
+        if carry is not None:
+            carry._next = ({}, ())
         return findings
     from .config import registry, selects
 
     directives, problems = parse(doc, registry())
-    if not directives:
+    if not directives and not carry:
+        if carry is not None:
+            carry._next = ({}, ())
         return findings
-    spans = regions(directives, len(doc.line_starts))
+    # A text ending in a line break has no last line of its own: that line begins the next section.
+    last_line = doc.last_line - (1 if doc.text.endswith("\n") and doc.last_line > doc.first_line else 0)
+    spans = regions(directives, doc.first_line, last_line, carry)
     kept = []
     for f in findings:
         if any(d.start <= f.start < d.end for d in directives):
@@ -190,7 +229,11 @@ def apply_directives(doc, findings: list[Finding], enabled: set[str]) -> list[Fi
     if INVALID_SUPPRESSION.code in enabled:
         kept.extend(_finding(doc, INVALID_SUPPRESSION, d, message) for d, message in problems)
     if UNUSED_SUPPRESSION.code in enabled:
-        kept.extend(_finding(doc, UNUSED_SUPPRESSION, d, msg) for d in directives if (msg := _unused(d, spans)))
+        still_open = set()  # may suppress something in the next section: not judged here
+        if carry is not None:
+            still_open = {id(d) for _c, d in carry._next[0].values()} | {id(d) for _c, d in carry._next[1]}
+        kept.extend(_finding(doc, UNUSED_SUPPRESSION, d, msg) for d in directives
+                    if id(d) not in still_open and (msg := _unused(d, spans)))
     return kept
 
 

@@ -41,7 +41,8 @@ def render(fmt: str, results, out, fixed: int = 0, quiet: bool = False) -> None:
 
 def write(fmt: str, results, output=None, out=None, fixed: int = 0, quiet: bool = False) -> None:
     """`render` to the file `output` (binary for xlsx; CSV with a byte-order mark, which Excel
-    needs to read UTF-8), or to the stream `out` when no file is given."""
+    needs to read UTF-8), replaced only once the report is complete, or to the stream `out`
+    when no file is given."""
     if output is None:
         render(fmt, results, out, fixed=fixed, quiet=quiet)
         return
@@ -49,13 +50,20 @@ def write(fmt: str, results, output=None, out=None, fixed: int = 0, quiet: bool 
 
     from ..errors import MtqaError
 
+    import io
+
+    from ..fix import atomic_writer
+
     target = Path(output)
     try:
-        if fmt in BINARY_FORMATS:
-            fh = open(target, "wb")
-        else:
-            fh = open(target, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-        with fh:
-            render(fmt, results, fh, fixed=fixed, quiet=quiet)
+        # Through a temporary file and a rename: an interrupted run leaves the last report whole.
+        with atomic_writer(target) as sink:
+            if fmt in BINARY_FORMATS:
+                render(fmt, results, sink.file, fixed=fixed, quiet=quiet)
+            else:
+                fh = io.TextIOWrapper(sink.file, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+                render(fmt, results, fh, fixed=fixed, quiet=quiet)
+                fh.flush()
+                fh.detach()  # the sink closes the file
     except OSError as exc:
         raise MtqaError(f"{target}: cannot write the report: {exc.strerror}") from None

@@ -18,11 +18,11 @@ def write_array(items, stream, indent: int, flat: bool = False) -> None:
     2-space steps like json.dump(indent=2) would at that depth. `flat`: every item is a
     non-empty dict of scalars, which the C encoder can pretty-print ten times faster."""
     pad = " " * (indent + 2)
-    flat = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + pad + "  ", ": ")).encode
+    encode_flat = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + pad + "  ", ": ")).encode
     first = True
     for item in items:
         if flat:  # the C encoder with newline separators writes what indent=2 would
-            body = "{\n" + pad + "  " + flat(item)[1:-1] + "\n" + pad + "}"
+            body = "{\n" + pad + "  " + encode_flat(item)[1:-1] + "\n" + pad + "}"
         else:
             body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
         stream.write(("[\n" if first else ",\n") + pad + body)

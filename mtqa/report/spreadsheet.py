@@ -16,8 +16,10 @@ WIDTHS = {"file": 28, "message": 60, "context": 50}
 
 def context(doc, f, chars: int = CONTEXT_CHARS) -> str:
     """The hit in its line, with up to `chars` characters each side: …的新贵«王涛»加入了…"""
+    from .text import _line_column
+
     line = doc.line_text(f.line)
-    start = f.column - 1
+    start = f.column - _line_column(doc, f.line)
     end = min(len(line), start + (f.end - f.start))
     lead = "…" if start > chars else ""
     tail = "…" if end + chars < len(line) else ""

@@ -65,11 +65,17 @@ class _Paint:
         return f"\x1b[{code}m{text}\x1b[0m" if self.on and text else text
 
 
+def _line_column(doc, line: int) -> int:
+    """The column `doc.line_text(line)` starts at (not 1 only inside a big file's very long line)."""
+    start = getattr(doc, "line_text_column", None)
+    return start(line) if start else 1
+
+
 def snippet(doc, f, paint=None) -> list[str]:
     """The finding's line, clipped around the hit, and a row of carets under the hit."""
     paint = paint or _Paint(False)
     line = doc.line_text(f.line).replace("\t", " ")
-    col = f.column - 1
+    col = f.column - _line_column(doc, f.line)
     hit = _clip_right(line[col:col + (f.end - f.start)], 2 * CONTEXT_CELLS)
     before = _clip_left(line[:col], CONTEXT_CELLS)
     after = _clip_right(line[col + len(hit):], CONTEXT_CELLS)

@@ -75,7 +75,7 @@ def test_sections_cover_the_file_exactly(tmp_path, encoding, bom, newline):
     whole = text
     for s in got:
         assert s.char_offset == len(whole[: s.char_offset])
-        assert s.line_offset == whole[: s.char_offset].count("\n")
+        assert s.doc.first_line == whole[: s.char_offset].count("\n") + 1
         assert s.doc.encoding == (encoding + "+bom" if bom else encoding)
     # Paragraphs are shorter than half a section, so every cut falls at a paragraph break.
     for s in got[:-1]:
@@ -269,3 +269,128 @@ def test_a_big_file_is_linted_in_bounded_memory(tmp_path):
     assert sum(r["found"] == "王涛" for r in rows) == 8 * (i // 4 + (i % 4 > 0))  # 8 in each copy of seed 000
     assert int(rows[-1]["line"]) > 10_000
     assert rss < 250, f"peak RSS {rss:.0f} MiB for a {mb} MB file"
+
+
+# --- found in review: what carries across sections, encodings settled late -----------------
+
+def test_a_disable_at_the_top_covers_every_section(tmp_path, small_sections):
+    path = tmp_path / "big.txt"
+    text = "# mtqa: disable T001 -- a corpus of quotes, left as written\n" + article(40)
+    path.write_text(text, encoding="utf-8")
+    code, findings, err = lint_json(path, select=["T001"], report_unused_suppressions=True)
+    assert (code, findings, err) == (0, [], "")
+    assert lint_json(path, select=["T001"], fix=True)[0] == 0
+    assert path.read_text(encoding="utf-8") == text  # nothing the user protected was rewritten
+
+
+def test_an_enable_sections_later_closes_the_disable(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    text = "# mtqa: disable T001\n" + article(20) + "# mtqa: enable T001\n" + article(20)
+    path.write_text(text, encoding="utf-8")
+    whole = lint_json(path, select=["T001"], report_unused_suppressions=True)
+    monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(sections, "SECTION_BYTES", 300)
+    parts = lint_json(path, select=["T001"], report_unused_suppressions=True)
+    assert parts == whole
+    rules = [f["rule"] for f in parts[1]]
+    assert "M001" not in rules and rules.count("T001") == 7 * 4  # only after the enable
+
+
+def test_a_disable_next_line_at_the_end_of_a_section_covers_the_next_line(tmp_path):
+    from mtqa.lint import get_matcher, lint_document
+    from mtqa.rules import select_rules
+    from mtqa.sections import Cursor
+    from mtqa.suppress import Carry
+
+    matcher, rules, carry, cursor = get_matcher(GLOSSARIES), select_rules(["T001"]), Carry(), Cursor()
+    found = []
+    for text in ("第一段。\n# mtqa: disable-next-line T001\n", "王涛说。\n王涛又说。\n"):
+        doc = cursor.document(text, "x.txt", "utf-8")
+        found += [(f.line, f.found) for f in lint_document(doc, matcher, rules, carry=carry)]
+        carry.advance()
+        cursor.advance(text)
+    assert found == [(4, "王涛")]  # line 3 is suppressed, line 4 is not
+
+
+@pytest.mark.parametrize("forced,bom", [("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"),
+                                        ("utf-8-sig", b"")])
+def test_a_forced_bom_codec_writes_one_bom(tmp_path, monkeypatch, forced, bom):
+    body = article(40)
+    codec = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}.get(bom, "utf-8")
+    original = bom + body.encode(codec)
+    whole, parts = tmp_path / "whole.txt", tmp_path / "parts.txt"
+    whole.write_bytes(original)
+    parts.write_bytes(original)
+    assert lint_json(whole, select=["T001"], fix=True, encoding=forced)[0] == 0
+    monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(sections, "SECTION_BYTES", 300)
+    assert lint_json(parts, select=["T001"], fix=True, encoding=forced)[:2] == (0, [])
+    fixed = parts.read_bytes()
+    assert fixed == whole.read_bytes()
+    assert fixed.startswith(bom) and fixed.count(bom or b"\xef\xbb\xbf") == (1 if bom else 0)
+    assert "亚历山大·王" in fixed[len(bom):].decode(codec)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_a_line_longer_than_the_limit_is_cut_between_characters_of_a_legacy_encoding(tmp_path, monkeypatch, encoding):
+    monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(sections, "MAX_LINE_BYTES", 2000)
+    body = ("据报道，这是一个很长的句子，没有任何换行符号。" if encoding == "gb18030"
+            else "據報道，這是一個很長的句子，沒有任何換行符號。")
+    text = body * 150 + "楊立坤" + body * 10  # one line of about 7 KB
+    path = tmp_path / "long.txt"
+    path.write_bytes(text.encode(encoding))
+    got = list(sections.iter_sections(path, section_bytes=500))
+    assert len(got) > 3 and "".join(s.doc.text for s in got) == text
+    code, findings, err = lint_json(path, select=["T001"])
+    assert err == "" and [f["found"] for f in findings] == ["楊立坤"]
+
+
+def test_an_ascii_beginning_does_not_decide_the_encoding(tmp_path, small_sections):
+    head = "".join(f"Line {i} of an English preamble.\n" for i in range(60))
+    text = head + "\n" + article(20)
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(text.encode("gb18030"))
+    code, findings, err = lint_json(path, select=["T001"])
+    assert err == "" and code == 1
+    assert all(f["found"] == text[f["start"]:f["end"]] for f in findings) and len(findings) == 7 * 4
+
+
+def test_line_numbers_in_messages_are_the_whole_files(tmp_path, monkeypatch):
+    path = tmp_path / "dup.txt"
+    repeated = "这一行在文件里出现了两次，用来测试重复行的检测是否正确。\n"
+    path.write_text(repeated + "\n" + article(30) + repeated, encoding="utf-8")
+    whole = [f["message"] for f in lint_json(path, select=["A009"])[1]]
+    monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(sections, "SECTION_BYTES", 8000)
+    parts = [f["message"] for f in lint_json(path, select=["A009"])[1]]
+    assert whole and parts == whole
+
+
+def test_the_snippet_of_a_hit_in_a_very_long_line_shows_the_hit(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(sections, "MAX_LINE_BYTES", 2000)
+    path = tmp_path / "long.txt"
+    path.write_text("字" * 3000 + "王涛" + "字" * 100 + "\n", encoding="utf-8")
+    out = io.StringIO()
+    run(LintOptions(paths=[str(path)], glossary=[str(GLOSSARIES)], select=["T001"], isolated=True), out, io.StringIO())
+    report = out.getvalue()
+    assert "long.txt:1:3001: T001" in report
+    assert " 1 | …" + "字" * 17 + "王涛" + "字" * 17 + "…\n" in report
+    assert "\n   | " + " " * 35 + "^^^^\n" in report  # … is one column, each 字 two
+
+
+def test_sarif_results_are_pretty_printed(tmp_path):
+    import io
+
+    from mtqa.report import sarif
+    from mtqa.document import Document
+    from mtqa.lint import lint_text
+
+    doc = Document(text="王涛加入了梅塔。", path="a.txt")
+    out = io.StringIO()
+    sarif.render([(doc, lint_text(doc.text, GLOSSARIES))], out)
+    assert out.getvalue() == json.dumps(sarif.sarif_log([(doc, lint_text(doc.text, GLOSSARIES))]),
+                                        ensure_ascii=False, indent=2) + "\n"

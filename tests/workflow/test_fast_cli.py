@@ -44,7 +44,7 @@ def test_fast_parse(args, expected):
 
 @pytest.mark.parametrize("args", [
     [], ["--help"], ["a.txt", "-h"], ["a.txt", "--bogus"], ["a.txt", "--form", "json"],  # no abbreviations
-    ["a.txt", "--format"], ["--", "--odd-name.txt"],
+    ["a.txt", "--format"], ["--", "--odd-name.txt"], ["-1"],  # argparse would take -1 for a path
 ])
 def test_what_the_fast_parser_leaves_to_typer(args):
     assert parse(args) is None

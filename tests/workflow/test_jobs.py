@@ -60,3 +60,86 @@ def test_auto_jobs_stays_single_for_few_files():
     assert _jobs(LintOptions(paths=[]), 3) == 1
     assert _jobs(LintOptions(paths=[], jobs=4), 3) == 3
     assert _jobs(LintOptions(paths=[], jobs=2), 100) == 2
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(folder):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = f"""
+import io, os, sys
+import mtqa.run_lint as rl
+real = rl._lint_small
+def dying(i):
+    if i == 7:
+        os._exit(9)  # as the out-of-memory killer would
+    return real(i)
+rl._lint_small = dying
+from mtqa.errors import MtqaError
+try:
+    rl.run(rl.LintOptions(paths=[{str(folder)!r}], glossary=[{str(GLOSSARIES)!r}], isolated=True, jobs=2,
+                          output_format="json"), io.StringIO(), io.StringIO())
+except MtqaError as exc:
+    print("error:", exc)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert "error: a worker process died" in out.stdout, out.stderr
+
+
+def test_ctrl_c_stops_every_process_quietly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(400):
+        (tmp_path / f"a{i:03d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "mtqa", "lint", str(tmp_path), "-j", "2", "--isolated",
+                             "-g", str(GLOSSARIES), "--format", "json"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+
+
+def test_no_progress_bar_over_findings_streaming_to_the_same_terminal():
+    from mtqa.run_lint import _progress
+
+    class Tty:
+        def isatty(self):
+            return True
+
+        def write(self, s):
+            pass
+
+    assert _progress(LintOptions(paths=[]), 10, Tty(), Tty()) is None  # findings stream to the terminal
+    assert _progress(LintOptions(paths=[], output="r.json"), 10, Tty(), Tty()) is not None
+    assert _progress(LintOptions(paths=[]), 10, Tty(), io.StringIO()) is not None  # report piped elsewhere
+
+
+def test_an_interrupted_run_leaves_the_previous_report_whole(tmp_path):
+    from mtqa.document import Document
+    from mtqa.lint import lint_text
+    from mtqa.report import write
+
+    report = tmp_path / "report.json"
+    report.write_text("the previous report\n", encoding="utf-8")
+    doc = Document(text="王涛加入了梅塔。", path="a.txt")
+
+    def results():
+        yield doc, lint_text(doc.text, GLOSSARIES)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write("json", results(), output=str(report))
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    write("json", iter([(doc, lint_text(doc.text, GLOSSARIES))]), output=str(report))
+    assert '"rule": "T001"' in report.read_text(encoding="utf-8")
