@@ -18,6 +18,7 @@ text at ~20 MB/s because of the root's fan-out, this one at 60–100 MB/s): 王 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .glossary.model import CHINESE_LANGS, HANT_LANGS, Concept, Glossary, Term
@@ -85,8 +86,6 @@ def _start(hit: Hit) -> int:
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of the sorted, disjoint `spans`."""
-    from bisect import bisect_right
-
     i = bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
