@@ -29,6 +29,8 @@ def check_markdown(ctx: LintContext):
             continue  # inside a spam line: A004 deletes the whole line
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
+        if before == marker[0] or after == marker[0]:
+            continue  # part of a longer run (____ or ***): a rule or a blank to fill in, not emphasis
         if not (has_cjk(inner) or is_cjk(before) or is_cjk(after)):
             continue  # snake_case_name, __init__, 2 * 3 * 4: no Chinese involved
         if markdown and not _glued(text, start, end):
