@@ -121,4 +121,10 @@ def dictionary_by_sound(coder) -> dict[str, list[str]]:
                     out.setdefault(coded, []).append(word)
     if use_cache:
         write_bytes_cache(name, marshal.dumps(out))
+        for stale in cache_dir().glob(f"dict-sounds-{coder.level}-*.marshal"):  # 20 MB each: keep one
+            if stale.name != name:
+                try:
+                    stale.unlink()
+                except OSError:
+                    pass
     return out

@@ -55,8 +55,9 @@ def test_the_dictionary_by_sound_is_cached_and_gives_what_computing_gives(tmp_pa
     from mtqa.matcher import Matcher
 
     monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path))
+    (tmp_path / "dict-sounds-exact-1-2-3.marshal").write_bytes(b"left by an older mtqa")
     first = Matcher.build(mini)._sound_index.common_words
-    assert len(list(tmp_path.glob("dict-sounds-exact-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("dict-sounds-exact-*.marshal"))) == 1  # the stale one is gone
     again = Matcher.build(mini)._sound_index.common_words  # read from the cache
     monkeypatch.setenv("MTQA_NO_CACHE", "1")
     for old in tmp_path.glob("dict-sounds-*"):
