@@ -17,9 +17,16 @@ def main() -> None:
         except BrokenPipeError:  # `mtqa lint … | head`: stop quietly, as click does
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             code = 1
-        except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's usual code
+        except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's usual code, and no waiting
             sys.stderr.write("\ninterrupted\n")
-            code = 130
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            # Temp files are already gone (their `finally` blocks ran); skipping the exit handlers
+            # spares a wait on worker-pool threads, which under load could hang the interpreter's exit.
+            os._exit(130)
         if code is not None:
             sys.exit(code)
     from .cli import main as full

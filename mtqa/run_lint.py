@@ -152,8 +152,11 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
     finally:
         _JOB = None
         if pool is not None:
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            for proc in workers:
                 proc.terminate()  # Ctrl-C or an error: do not let workers finish the corpus
+            for proc in workers:
+                proc.join(timeout=2)
             # No future is ever cancelled: the executor marks the pending ones broken, where
             # Python 3.11 would print an InvalidStateError from its thread for cancelled ones.
             pool.shutdown(wait=False)
