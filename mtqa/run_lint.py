@@ -168,9 +168,20 @@ _JOB = None  # (opts, plan, matchers) of the running lint, for _lint_small in fo
 
 
 def _worker_init() -> None:
+    import os
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # Die with the parent (Linux): a worker forked just as Ctrl-C arrived may never be
+    # registered for termination, and would otherwise wait for work for ever.
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent is already gone
+        os._exit(1)
 
 
 def _in_order(pool, small: list[int], jobs: int):
