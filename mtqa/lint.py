@@ -60,7 +60,7 @@ def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
 
     ctx = LintContext(doc=doc, matcher=matcher, locale=locale)
     if allow and matcher is not None:  # an allowed form is no rendering at all (nor a C001 variant)
-        scan = matcher.scan(doc.text)
+        scan = matcher.scan(doc.text, locale=locale)
         text = doc.text
         ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _latin_spans=scan.latin_spans,
                           _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)])

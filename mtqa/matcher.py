@@ -158,16 +158,24 @@ class Matcher:
         # Per pattern, precomputed for `scan`: the hit it makes (None: needs the slow path), whether
         # it is always worth reporting (a non-preferred form, or the slow path), the (concept, term key)
         # pairs it stands for, and whether it is an accepted Latin form.
-        self._fast, self._loud, self._rendering, self._latin, self._explicit = [], [], [], [], []
+        # Regional forms (S002): a form tagged with a region (輝達, zh-TW) is always worth reporting, and
+        # with --locale zh-TW every hit of a concept with a zh-TW form (祖克柏) is.
+        regions = [frozenset(r for r in REGIONS if c.preferred(r)) for c in concepts]
+        self._regions = []
+        self._fast, self._loud, self._rendering, self._concepts_of, self._latin, self._explicit = [], [], [], [], [], []
         for forms in self.entries:
             f = forms[0]
             term = concepts[f.concept].terms[f.term] if f.kind != EXCEPTION else None
             simple = term is not None and not term.exceptions and not term.context and len(forms) == 1
             self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
                                self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end) if simple else None)
-            self._loud.append(not simple or term.status != "preferred")
-            self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)])
-                                         for g in forms if g.kind != EXCEPTION))
+            self._loud.append(not simple or term.status != "preferred" or term.lang in REGIONS)
+            self._regions.append(regions[f.concept])
+            # Acronyms (AI beside 人工智能) are never an inconsistency: they do not make a concept's
+            # hits worth keeping, but are kept with them when it has two other renderings.
+            self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)]) for g in forms
+                                         if g.kind != EXCEPTION and not concepts[g.concept].terms[g.term].is_short))
+            self._concepts_of.append(tuple({g.concept: None for g in forms if g.kind != EXCEPTION}))
             self._latin.append(term is not None and term.accepted and (f.latin_start or f.latin_end))
             self._explicit.append(frozenset(g.concept for g in forms if g.kind == TERM))
 
@@ -199,11 +207,12 @@ class Matcher:
         """All glossary hits in `text`, leftmost-longest, sorted by position."""
         return self.scan(text, all_hits=True).hits
 
-    def scan(self, text: str, all_hits: bool = False) -> "Scan":
+    def scan(self, text: str, all_hits: bool = False, locale: str | None = None) -> "Scan":
         """Hits a rule may report on, plus the spans of every accepted Latin hit.
 
         Unless `all_hits`, a preferred-form hit is only returned when its concept shows up
-        in two or more forms in `text`: the others can never be reported.
+        in two or more forms in `text` (acronyms aside), or has a form of the region `locale`
+        names: the others can never be reported.
         Deciding that from the set of distinct patterns found, before any per-hit work,
         is what keeps linting fast on text dense with names.
         """
@@ -214,44 +223,52 @@ class Matcher:
         present = {m[0] for m in matches}
         latin = self._latin
         latin_pids = {pid for pid in present if latin[pid]}
-        if all_hits:
-            selected = matches
-        else:
-            loud, rendering = self._loud, self._rendering
-            first: dict[int, str] = {}
-            multi = set()
-            for pid in present:
-                for concept, key in rendering[pid]:
-                    if first.setdefault(concept, key) != key:
-                        multi.add(concept)
-            # Every form of a concept seen two ways is kept: glosses and C001 need them all.
-            keep = {pid for pid in present if loud[pid] or any(c in multi for c, _ in rendering[pid])}
-            selected = [m for m in matches if m[0] in keep] if len(keep) < len(present) else matches
-        n = len(text)
-        word = LATIN_WORD_CHARS
         fast = self._fast
         url_spans = None
         if "://" in text or "www." in text or "@" in text:
             url_spans = [(u.start(), u.end()) for u in NOT_PROSE.finditer(text)] or None
+        # Patterns with exceptions or context cues first (few): whether 模式 really stands for a
+        # model here decides whether the concept is seen in two forms.
+        slow_pids = {pid for pid in present if fast[pid] is None}
+        slow_hits = self._slow_path(text, folded, [m for m in matches if m[0] in slow_pids]) if slow_pids else []
+        if url_spans and slow_hits:
+            slow_hits = [h for h in slow_hits if not _inside(url_spans, h.start, h.end)]
+        if all_hits:
+            selected = [m for m in matches if m[0] not in slow_pids] if slow_pids else matches
+        else:
+            loud, rendering = self._loud, self._rendering
+            first: dict[int, str] = {}
+            multi = set()
+            for pid in present - slow_pids if slow_pids else present:
+                for concept, key in rendering[pid]:
+                    if first.setdefault(concept, key) != key:
+                        multi.add(concept)
+            for hit in slow_hits:
+                if not hit.term.is_short and first.setdefault(hit.concept_index, hit.key) != hit.key:
+                    multi.add(hit.concept_index)
+            # Every form of a concept seen two ways is kept: glosses and C001 need them all.
+            concepts_of = self._concepts_of
+            keep = {pid for pid in present if fast[pid] is not None
+                    and (loud[pid] or any(c in multi for c in concepts_of[pid]))}
+            if locale in ("zh-TW", "zh-HK"):
+                regions = self._regions
+                keep.update(pid for pid in present if fast[pid] is not None and locale in regions[pid])
+            selected = [m for m in matches if m[0] in keep] if len(keep) < len(present) else matches
+        n = len(text)
+        word = LATIN_WORD_CHARS
         hits: list[Hit] = []
-        slow = None
         for pid, start, end in selected:
             f = fast[pid]
-            if f is None:
-                if slow is None:
-                    slow = []
-                slow.append((pid, start, end))
-                continue
             if f[6] and start and text[start - 1] in word:
                 continue
             if f[7] and end < n and text[end] in word:
                 continue
             hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
-        if slow:
-            hits.extend(self._slow_path(text, folded, slow))
-            hits.sort(key=_start)
-        if url_spans:
+        if url_spans and hits:
             hits = [h for h in hits if not _inside(url_spans, h.start, h.end)]
+        if slow_hits:
+            hits.extend(slow_hits)
+            hits.sort(key=_start)
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)

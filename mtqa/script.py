@@ -102,6 +102,17 @@ def detect_script(text: str, sample: int = 4000) -> str:
     in_trad, in_simp = chars & trad, chars & simp
     if not in_trad or not in_simp:
         return HANT if in_trad else HANS
-    n_trad = sum(map(head.count, in_trad))
-    n_simp = sum(map(head.count, in_simp))
+    # Count the rarer side first: each distinct character of the other side occurs at least once,
+    # so the rarer side's count often settles the answer without counting the other (hundreds of
+    # characters in an article with a stray character of the other script).
+    if len(in_trad) <= len(in_simp):
+        n_trad = sum(map(head.count, in_trad))
+        if n_trad <= len(in_simp):
+            return HANS
+        n_simp = sum(map(head.count, in_simp))
+    else:
+        n_simp = sum(map(head.count, in_simp))
+        if n_simp < len(in_trad):
+            return HANT
+        n_trad = sum(map(head.count, in_trad))
     return HANT if n_trad > n_simp else HANS

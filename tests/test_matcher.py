@@ -103,13 +103,36 @@ def test_pruned_scan_gives_the_same_findings_as_all_hits(bundled):
 
     m = get_matcher(bundled)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    texts.append("Meta FAIR(Fundamental AI Research,基础人工智能研究)团队。MSL和Meta超级智能实验室(MSL)")
+    texts += [
+        "Meta FAIR(Fundamental AI Research,基础人工智能研究)团队。MSL和Meta超级智能实验室(MSL)",
+        "馬克·扎克伯格表示,輝達的晶片很好。",  # regional forms of concepts seen in one form only
+        "扎克伯格说,辉达和英伟达都是 Nvidia。AI 即人工智能,人工智慧是台湾的说法。",
+        "商业模式之外,开源模式和闭源模型之争。",  # 模式 counts only next to an AI cue
+        "AI(人工智能)和 artificial intelligence 都指人工智能。",  # an acronym opens a gloss
+    ]
     for text in texts:
-        results = []
-        for all_hits in (True, False):
-            scan = m.scan(text, all_hits=all_hits)
-            ctx = LintContext(Document(text), m, _hits=scan.hits, _latin_spans=scan.latin_spans,
-                              _concepts=scan.concepts)
-            results.append(sorted((f.rule, f.start, f.end, f.suggestion, f.message) for r in ALL_RULES for f in r.check(ctx)))
-        assert results[0] == results[1]
+        for locale in (None, "zh-CN", "zh-TW", "zh-HK"):
+            results = []
+            for all_hits in (True, False):
+                scan = m.scan(text, all_hits=all_hits, locale=locale)
+                ctx = LintContext(Document(text), m, locale=locale, _hits=scan.hits, _latin_spans=scan.latin_spans,
+                                  _concepts=scan.concepts)
+                results.append(sorted((f.rule, f.start, f.end, f.suggestion, f.message)
+                                      for r in ALL_RULES for f in r.check(ctx)))
+            assert results[0] == results[1], (text[:20], locale)
         assert len(m.scan(text).hits) <= len(m.find(text))
+
+
+def test_pruned_scan_drops_what_no_rule_reports(bundled):
+    """The pruning is real: an acronym beside the full form, or 模式 in 商业模式, does not make a
+    concept 'seen two ways', so its preferred hits are skipped."""
+    from mtqa.lint import get_matcher
+
+    m = get_matcher(bundled)
+    assert [h.key for h in m.find("AI 即人工智能")] == ["ai", "人工智能"]
+    assert m.scan("AI 即人工智能").hits == []
+    assert [h.key for h in m.scan("商业模式和模型").hits] == []
+    assert [h.key for h in m.scan("闭源模式和模型").hits] == ["模式", "模型"]
+    # A concept with a zh-TW form keeps its hits for S002 when the locale is zh-TW.
+    assert m.scan("馬克·扎克伯格表示").hits == []
+    assert [h.concept.id for h in m.scan("馬克·扎克伯格表示", locale="zh-TW").hits] == ["mark-zuckerberg"]

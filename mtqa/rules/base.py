@@ -39,7 +39,7 @@ class LintContext:
         if self.matcher is None:
             self._hits, self._latin_spans, self._concepts = [], [], frozenset()
         else:
-            scan = self.matcher.scan(self.doc.text)
+            scan = self.matcher.scan(self.doc.text, locale=self.locale)
             self._hits, self._latin_spans, self._concepts = scan.hits, scan.latin_spans, scan.concepts
 
     @property

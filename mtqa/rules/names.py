@@ -8,9 +8,12 @@ from ..findings import Applicability, Severity
 from ..normalize import fold, is_latin_term
 from .base import LintContext, Rule, concept_label
 
-# Capitalised Latin words (with inner hyphens/apostrophes) separated by single spaces.
-NAME_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)*(?![A-Za-z0-9])")
 MIN_SINGLE = 6  # a one-word name must be this long before a near miss counts
+# Capitalised Latin words (with inner hyphens/apostrophes) separated by single spaces: two or more
+# of them, or one of MIN_SINGLE - 1 letters or more (a shorter word alone can be no near miss, and
+# most capitalised words in Chinese text are such: AI, Meta, CEO).
+NAME_RUN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)+"
+                      rf"|[A-Z][A-Za-z'’-]{{{MIN_SINGLE - 2},}})(?![A-Za-z0-9])")
 
 
 @dataclass
@@ -89,19 +92,20 @@ def check_near_miss(ctx: LintContext):
     if not index.forms:
         return
     text = ctx.doc.text
-    covered = bytearray(len(text))
-    for s, e in ctx.latin_spans:
-        covered[s:e] = b"\x01" * (e - s)
-    for h in ctx.hits:
-        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
-    by_token, singles = index.by_token, index.singles
+    covered = None  # built on first need: most runs are glossary names as they stand
+    by_token, singles, all_forms = index.by_token, index.singles, index.all_forms
     for run in NAME_RUN.finditer(text):
+        group = run.group()
+        folded = fold(group)
+        if folded in all_forms:
+            continue  # the run is a glossary name
+        if covered is None:
+            covered = _covered(ctx, len(text))
         rs, rend = run.span()
         if covered.find(0, rs, rend) == -1:
             continue  # every word of the run is a glossary name already
-        group = run.group()
         words = group.split(" ")
-        tokens = fold(group).split(" ")
+        tokens = folded.split(" ")
         offsets, pos = [], rs
         for w in words:
             offsets.append((pos, pos + len(w)))
@@ -116,7 +120,7 @@ def check_near_miss(ctx: LintContext):
                 elif not any((n, p, t) in by_token for p, t in enumerate(toks)):
                     continue
                 start, end = offsets[i][0], offsets[i + n - 1][1]
-                if covered.find(1, start, end) != -1 or " ".join(toks) in index.all_forms:
+                if covered.find(1, start, end) != -1 or " ".join(toks) in all_forms:
                     continue
                 match = _lookup(index, toks)
                 if match is None:
@@ -131,6 +135,16 @@ def check_near_miss(ctx: LintContext):
                     f"'{found}' looks like a misspelling of '{correct}' ({concept_label(concept)})",
                     suggestion=correct, concept=concept.id, applicability=Applicability.UNSAFE,
                 )
+
+
+def _covered(ctx: LintContext, n: int) -> bytearray:
+    """1 for every character inside a glossary hit or an accepted Latin hit, else 0."""
+    covered = bytearray(n)
+    for s, e in ctx.latin_spans:
+        covered[s:e] = b"\x01" * (e - s)
+    for h in ctx.hits:
+        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    return covered
 
 
 def _lookup(index: LatinIndex, tokens: tuple[str, ...]):

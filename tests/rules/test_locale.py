@@ -35,6 +35,16 @@ def test_s002_regional_forms(mini):
     assert by_rule(lint("英伟达发布了新芯片。", mini, select=["S002"], locale="zh-CN"), "S002") == []
 
 
+def test_s002_flags_a_concept_the_text_names_one_way_only(bundled):
+    """A preferred form is S002's business too: 馬克·扎克伯格 alone in a zh-TW article (this was
+    missed while the scan dropped preferred forms of concepts named one way)."""
+    fs = lint("馬克·扎克伯格表示,這是好事。", bundled, select=["S002"], locale="zh-TW")
+    assert [(f.found, f.suggestion) for f in fs] == [("馬克·扎克伯格", "馬克·祖克柏")]
+    fs = lint("輝達的晶片很好。", bundled, select=["S002"], locale="zh-CN")
+    assert [(f.found, f.suggestion) for f in fs] == [("輝達", "英伟达")]
+    assert lint("馬克·扎克伯格表示,這是好事。", bundled, select=["S002"]) == []  # no locale: either is fine
+
+
 def test_s001_leaves_regional_names_to_s002(mini):
     fs = lint("英伟达发布了新芯片,輝達的股价上涨。", mini, select=["S001", "S002"])
     assert [(f.rule, f.found) for f in fs] == [("S002", "輝達")]
