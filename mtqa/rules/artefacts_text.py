@@ -11,7 +11,7 @@ from .textutil import has_cjk, is_cjk, lines
 # _强调_ or **强调**: CommonMark does not render emphasis glued to Chinese, so it is residue.
 MARKDOWN = re.compile(r"(\*\*|__|_|\*)([^\s*_\n][^\n*_]{0,80}?)\1")
 # A footnote number glued after Chinese or a closing quote, before the end of the sentence.
-CITATION = re.compile(r"(?<![0-9])([0-9]{1,2})(?=[。！？；]|$)", re.M)
+CITATION = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?)(?=[。！？；]|$)", re.M)  # digit first: `re` skips ahead to it
 CLOSERS = frozenset("”」』)）")
 # A number right after these is a value, not a footnote: 为1。 第1。 三比1。
 NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级排")
