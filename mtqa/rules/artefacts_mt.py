@@ -25,12 +25,13 @@ KNOWN_SHORT = frozenset("""
     h5 js css html url www com cn net org io dev app pay
 """.split())
 # Word(s), Chinese insertion, then the cut-off tail glued to it and a capitalised word.
-SPLIT = lazy_re(f"(?<![A-Za-z])([A-Z][a-z]{{2,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
+# (Each pattern starts with its capital and looks behind after it, so `re` skips ahead to capitals.)
+SPLIT = lazy_re(f"([A-Z](?<![A-Za-z][A-Z])[a-z]{{2,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,3}}) ([A-Z][A-Za-z]+)")
 
 
 # A name cut between two words: "Future of 的非营利组织Life Institute", "Goldman 的分析师Sachs".
 SPLIT_BETWEEN = lazy_re(
-    f"(?<![A-Za-z])([A-Z][A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
+    f"([A-Z](?<![A-Za-z][A-Z])[A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
 )
 FUNCTION_WORDS = frozenset("of the and for de du la le van von der den da di al el".split())
 

@@ -7,6 +7,7 @@ residue in the middle of a paragraph ("(AI生成图像)").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..findings import Applicability, Severity
 from .base import LintContext, Rule
@@ -35,6 +36,7 @@ def check_pinyin_annotation(ctx: LintContext):
         )
 
 
+@lru_cache(maxsize=8192)
 def _reads_as(char: str, syllable: str) -> bool:
     """Whether `syllable` (tone marks ignored) is a reading of `char`, heteronyms included."""
     from ..phonetics import reading_table, toneless
@@ -59,6 +61,9 @@ def spam_lines(ctx: LintContext) -> list[tuple[int, int, int, str]]:
     def compute():
         text = ctx.doc.text
         out = []
+        bars = "|" in text or "｜" in text
+        if not bars and not STRONG_SPAM.search(_simplified_text(ctx)):
+            return out  # every spam line has a strong spam word or a '|'-separated list
         for start, end, nxt in lines(text):
             line = text[start:end]
             if not line.strip():
@@ -97,6 +102,19 @@ BOILERPLATE = [
 ]
 
 
+def _simplified_text(ctx: LintContext) -> str:
+    """The whole document in Simplified (itself when it is Simplified), converted once."""
+    if ctx.doc.script != "Hant":
+        return ctx.doc.text
+
+    def compute():
+        from ..script import to_simplified
+
+        return to_simplified(ctx.doc.text)
+
+    return ctx.memo("A.simplified_text", compute)
+
+
 def _simplified(ctx: LintContext, start: int, end: int) -> str:
     """text[start:end] (one line) in Simplified, for the word lists: a Traditional document is
     converted once, whole, and its lines looked up by their start."""
@@ -105,9 +123,7 @@ def _simplified(ctx: LintContext, start: int, end: int) -> str:
         return text[start:end]
 
     def compute():
-        from ..script import to_simplified
-
-        converted = to_simplified(text).split("\n")
+        converted = _simplified_text(ctx).split("\n")
         if len(converted) != text.count("\n") + 1:
             return None  # a conversion that moved line breaks: convert line by line
         return dict(zip((s for s, _e, _n in lines(text)), converted))
