@@ -28,6 +28,15 @@ CUES_AFTER = (
 ADVERBS = "又|也|还|則|则|就|都|曾|已|再|随后|隨後|后来|後來"
 
 ADVERBS = tuple(ADVERBS.split("|"))
+_ADVERB_1 = frozenset(a for a in ADVERBS if len(a) == 1)
+_ADVERB_2 = frozenset(a for a in ADVERBS if len(a) == 2)
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf"  # what _is_cjk accepts
+# Runs of Chinese characters found with `re` instead of a character at a time in Python.
+# (\\Z, not $: $ also matches before a final line break, and a run must end exactly at `endpos`.)
+_HAN_BEFORE_8 = re.compile(f"[{_HAN}]{{1,8}}\\Z")
+_HAN_AFTER_6 = re.compile(f"[{_HAN}]{{0,6}}")
+_HAN_OR_DOT_BEFORE_12 = re.compile(f"[{_HAN}{DOT}]{{1,12}}\\Z")
+_HAN_OR_HYPHEN_10 = re.compile(f"[{_HAN}\\-]{{0,10}}")
 GLOSS_LATIN = re.compile(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
 _MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
@@ -58,20 +67,16 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
     for index, start, end in automaton.find_matches_as_indexes(folded):
         if kinds[index] == "title":  # the name begins right after the title
             s = end + 1 if end < n and folded[end] == " " else end
-            e = s
-            while e < n and e - s < 6 and _is_cjk(folded[e]):
-                e += 1
+            e = _HAN_AFTER_6.match(folded, s).end()
             if e - s >= 2:
                 groups.append([(s, s + k) for k in range(e - s, 1, -1)])
         else:  # the name ends right before the cue, an adverb may come between
             e = start
-            for adverb in ADVERBS:
-                if folded.startswith(adverb, e - len(adverb)):
-                    e -= len(adverb)
-                    break
-            s = e
-            while s > 0 and e - s < 8 and _is_cjk(folded[s - 1]):
-                s -= 1
+            if e and folded[e - 1] in _ADVERB_1:
+                e -= 1
+            elif e > 1 and folded[e - 2:e] in _ADVERB_2:
+                e -= 2
+            s = _han_run_start(folded, e)
             if e - s >= 2:
                 groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     for s, e, _latin in glossed(folded):  # the name ends right before the bracket
@@ -93,19 +98,31 @@ def name_groups(ctx, folded: str) -> list:
     return ctx.memo("names.groups", lambda: candidate_groups(folded))
 
 
+def _han_run_start(folded: str, end: int) -> int:
+    """Where the run of up to 8 Chinese characters ending at `end` starts (`end` if none)."""
+    m = _HAN_BEFORE_8.search(folded, max(0, end - 8), end)
+    return m.start() if m else end
+
+
 def dotted_names(folded: str):
     """(start, end, parts) of every 名·姓 run: Chinese characters joined by middle dots."""
+    return _dotted_names(folded)
+
+
+@lru_cache(maxsize=1)
+def _dotted_names(folded: str) -> tuple:
+    # Cached for the document at hand: N002 and N003 both ask, each with its own folded copy.
+    return tuple(_find_dotted_names(folded))
+
+
+def _find_dotted_names(folded: str):
     i = folded.find(DOT)
     n = len(folded)
     while i != -1:
-        s = i
-        while s > 0 and i - s < 8 and _is_cjk(folded[s - 1]):
-            s -= 1
+        s = _han_run_start(folded, i)
         e = i
         while True:  # 名·名·姓: follow every dot of the chain
-            j = e + 1
-            while j < n and j - e <= 10 and (_is_cjk(folded[j]) or folded[j] == "-"):
-                j += 1
+            j = _HAN_OR_HYPHEN_10.match(folded, e + 1).end()
             if j == e + 1:
                 break
             e = j
@@ -120,6 +137,15 @@ def dotted_names(folded: str):
 def glossed(folded: str):
     """(start, end, latin) for every Chinese run (up to 12 characters, dots allowed) followed by a
     bracketed Latin name: 杨立昆(yann lecun). Anchored on the brackets, so it costs little."""
+    return _glossed(folded)
+
+
+@lru_cache(maxsize=1)
+def _glossed(folded: str) -> tuple:
+    return tuple(_find_glossed(folded))
+
+
+def _find_glossed(folded: str):
     n = len(folded)
     for bracket in ("(", "（"):
         i = folded.find(bracket)
@@ -129,9 +155,8 @@ def glossed(folded: str):
                 e = i
                 while e > 0 and folded[e - 1] == " ":
                     e -= 1
-                s = e
-                while s > 0 and e - s < 12 and (_is_cjk(folded[s - 1]) or folded[s - 1] == DOT):
-                    s -= 1
+                run = _HAN_OR_DOT_BEFORE_12.search(folded, max(0, e - 12), e)
+                s = run.start() if run else e
                 if e - s >= 2:
                     yield s, e, m.group(1).strip()
             i = folded.find(bracket, i + 1) if i + 1 < n else -1
