@@ -236,5 +236,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate == name or candidate in names or not _is_cjk(candidate[i]):
             continue
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
+            if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
+                continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
             found.setdefault(candidate, name)
     return found

@@ -71,6 +71,14 @@ def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return x == y or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
 
 
+def _inserted(folded: str, s: int, e: int, name: str) -> bool:
+    """Whether folded[s:e] is the tail (or head) of `name` with a character inserted, rather than
+    another rendering of it: 尔特曼 in 奥尔特曼 next to 奥特曼. Its own first (last) character then
+    stands just outside the span, and the rendering to compare is the longer run."""
+    return ((s > 0 and folded[s - 1] == name[0] and folded.startswith(name[1:], s + 1))
+            or (e < len(folded) and folded[e] == name[-1] and folded.startswith(name[:-1], s)))
+
+
 def check_name_variants(ctx: LintContext):
     index = getattr(ctx.matcher, "_sound_index", None)
     if index is None:
@@ -104,7 +112,7 @@ def check_name_variants(ctx: LintContext):
             if known_name(piece, index):
                 continue
             sound = sound_of(piece)
-            if any(_near(sound, sounds[n]) for n in by_length[e - s]):
+            if any(_near(sound, sounds[n]) and not _inserted(folded, s, e, n) for n in by_length[e - s]):
                 names[piece] = True
                 sounds[piece] = sound
                 break
