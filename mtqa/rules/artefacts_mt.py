@@ -16,6 +16,7 @@ from .textutil import WIDE, is_cjk, lazy_re
 # Starts with the letter, looks behind after it: `re` then skips ahead to the next letter instead
 # of trying the look-behind at every character of Chinese text (twice as fast).
 FRAGMENT = re.compile(r"([a-z](?<![A-Za-z0-9][a-z])[a-z]{0,2})(?![A-Za-z0-9])")
+LATIN_NEXT = re.compile(r"[ \t]+[A-Za-z0-9]")
 AFTER_FRAGMENT = frozenset(" \t\r\n，。、；：！？,.;:!?”’）)")
 # Short lowercase words that are real when glued to Chinese (用app下单, 他的id, 对比vs).
 KNOWN_SHORT = frozenset("""
@@ -23,6 +24,8 @@ KNOWN_SHORT = frozenset("""
     tpu ssd usb led lcd oled hd sd gps nfc sim esim pro max mini plus lite air etc vip ceo cto cfo
     coo cpo ipo pe vc b2b b2c o2o ok ko km kg mg ml cm mm nm gb mb kb tb hz ghz mhz mah kwh
     h5 js css html url www com cn net org io dev app pay
+    npm pip git bug sql llm rag gpt sdk ide cli gui ios apk exe iso svg png jpg gif mp3 mp4 csv xml json
+    fps dpi ram rom nas vpn dns seo ppm bps kbps gbps log bot
 """.split())
 # Word(s), Chinese insertion, then the cut-off tail glued to it and a capitalised word.
 # (Each pattern starts with its capital and looks behind after it, so `re` skips ahead to capitals.)
@@ -76,6 +79,10 @@ def check_stray_fragment(ctx: LintContext):
             continue  # a fragment is glued to Chinese on the left, and ends the word on the right
         if frag in KNOWN_SHORT or start in split_tails:
             continue
+        if len(frag) == 1 and end < n and is_cjk(text[end]):
+            continue  # a letter prefixed to a word (e签宝, k线, t恤), not the tail of a cut one
+        if end < n and text[end] in " \t" and LATIN_NEXT.match(text, end):
+            continue  # the first word of a Latin phrase (用pip install安装)
         yield ctx.finding(
             STRAY_FRAGMENT, start, end,
             f"stray Latin fragment '{frag}' glued to Chinese: debris of a cut word; delete it",
