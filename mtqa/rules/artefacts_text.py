@@ -31,6 +31,8 @@ def check_markdown(ctx: LintContext):
         after = text[end] if end < len(text) else " "
         if before == marker[0] or after == marker[0]:
             continue  # part of a longer run (____ or ***): a rule or a blank to fill in, not emphasis
+        if marker[0] == "_" and _word_char(before) and _word_char(after):
+            continue  # underscores inside identifiers on both sides (snake_case，例如max_tokens)
         if not (has_cjk(inner) or is_cjk(before) or is_cjk(after)):
             continue  # snake_case_name, __init__, 2 * 3 * 4: no Chinese involved
         if markdown and not _glued(text, start, end):
@@ -39,6 +41,10 @@ def check_markdown(ctx: LintContext):
             MARKDOWN_RESIDUE, start, end, f"markdown emphasis '{marker}…{marker}' left in the text; keep '{inner}'",
             suggestion=inner, applicability=Applicability.SAFE,
         )
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 def _glued(text: str, start: int, end: int) -> bool:

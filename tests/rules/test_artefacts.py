@@ -100,6 +100,7 @@ def test_a007_markdown_residue():
     assert found("他斥资_143亿美元_巨资,人才流失率高达_64%_的警钟", "A007") == [
         ("_143亿美元_", "143亿美元"), ("_64%_", "64%")]
     assert found("变量 snake_case_name 和 __init__ 方法", "A007") == []
+    assert found("变量名通常写作snake_case，例如max_tokens和top_p。", "A007") == []  # intraword: not emphasis
     # In a markdown file, emphasis between spaces is real markup; glued to Chinese it is not.
     assert found("这是 _重点_ 内容", "A007", path="a.md") == []
     assert found("这是_重点_内容", "A007", path="a.md") == [("_重点_", "重点")]
