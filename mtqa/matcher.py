@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .glossary.model import CHINESE_LANGS, HANT_LANGS, Concept, Glossary, Term
 from .normalize import ASCII_DOT_VARIANT, DOT, fold, is_latin_term, is_latin_word_char
@@ -41,9 +42,11 @@ LATIN_RIGHT = re.compile(r"(?: [A-Za-z0-9][A-Za-z0-9'’.&-]*)+")
 REGIONS = ("zh-CN", "zh-TW", "zh-HK")
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
-    """One entry of the automaton: which term of which concept, and how it was derived."""
+class Form(NamedTuple):
+    """One entry of the automaton: which term of which concept, and how it was derived.
+
+    A named tuple, not a slotted dataclass: a 10,000-concept glossary has 70,000 of them, and
+    unpickling slotted dataclasses one `__setstate__` at a time took a second."""
 
     concept: int
     term: int
@@ -191,16 +194,22 @@ class Matcher:
 
     _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index",
                 "_sound_index", "_cues")
+    # The per-pattern tables of __post_init__ are pickled too: recomputing them took 1.4 s for a
+    # 10,000-concept glossary, loading them takes a fraction of that.
+    _DERIVED = ("_term_keys", "_fast", "_loud", "_regions", "_rendering", "_concepts_of", "_latin", "_explicit")
 
     def __getstate__(self):
-        # Only the compiled data: derived tables are recomputed on load (milliseconds), and the
-        # Rust automaton, which does not pickle, is rebuilt on first use.
-        return {k: self.__dict__[k] for k in self._PICKLED if k in self.__dict__}
+        # The compiled data and its derived tables; the Rust automaton, which does not pickle, is
+        # rebuilt on first use.
+        return {k: self.__dict__[k] for k in self._PICKLED + self._DERIVED if k in self.__dict__}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._regex_cache = {}
-        self.__post_init__()
+        if all(k in state for k in self._DERIVED):
+            self._automaton = None
+        else:
+            self.__post_init__()
 
     # ---- matching -------------------------------------------------------
     def find(self, text: str) -> list[Hit]:

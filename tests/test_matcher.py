@@ -72,6 +72,14 @@ def test_matcher_pickles(m):
 
     back = pickle.loads(pickle.dumps(m))
     assert spans(back, "倩文") == spans(m, "倩文") == [("倩文", "qwen", "deprecated")]
+    # The per-pattern tables travel with it (recomputing them cost seconds for a big glossary)
+    # and equal what a fresh build makes.
+    for name in m._DERIVED:
+        assert getattr(back, name) == getattr(m, name), name
+    old = pickle.loads(pickle.dumps(m))
+    del old.__dict__["_fast"]  # an older pickle without them: recomputed on load
+    again = pickle.loads(pickle.dumps(old))
+    assert again._fast == back._fast and spans(again, "倩文") == spans(m, "倩文")
 
 
 def test_nothing_inside_urls_or_emails(m):

@@ -7,7 +7,6 @@ document or per chunk.
 """
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 
 from .sources import ChunkSpec, Source
@@ -21,7 +20,9 @@ def install_matcher(key: str, blob: bytes) -> None:
     global BUILDS
     if key in _MATCHERS:
         return
-    matcher = pickle.loads(blob)
+    from ..cache import unpickle_quietly
+
+    matcher = unpickle_quietly(blob)
     matcher.automaton  # noqa: B018 - build the Rust automaton now, once
     _MATCHERS[key] = matcher
     BUILDS += 1
