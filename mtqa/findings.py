@@ -92,10 +92,10 @@ class Finding:
             "end": self.end,
             "rule": self.rule,
             "name": self.name,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,  # _value_: no enum descriptor call (a million findings)
             "message": self.message,
             "found": self.found,
             "suggestion": self.suggestion,
             "concept": self.concept,
-            "fix": None if self.fix is None else self.fix.applicability.value,
+            "fix": None if self.fix is None else self.fix.applicability._value_,
         }

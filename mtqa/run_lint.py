@@ -60,6 +60,13 @@ class _Matchers:
             self._by_paths[key] = get_matcher(list(key) if key else None)
         return self._by_paths[key]
 
+    def build_automata(self) -> None:
+        """Build every automaton now, so that forked workers inherit it instead of each building
+        its own (0.6 s for a 10,000-concept glossary)."""
+        for matcher in self._by_paths.values():
+            if matcher is not None:
+                matcher.automaton  # noqa: B018
+
 
 @dataclass
 class _Outcome:
@@ -121,6 +128,7 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
 
             # Forked workers inherit the loaded glossary; a worker that dies breaks the pool (an
             # error), where multiprocessing.Pool would wait for its task for ever.
+            matchers.build_automata()
             pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
             done = _in_order(pool, small, jobs)
         else:

@@ -9,8 +9,27 @@ import json
 
 
 def render(results, stream) -> None:
-    write_array((f.to_dict() for _, fs in results for f in fs), stream, indent=0, flat=True)
+    write_flat_batches(([f.to_dict() for f in fs] for _, fs in results), stream)
     stream.write("\n")
+
+
+def write_flat_batches(batches, stream) -> None:
+    """What write_array(items, indent=0, flat=True) writes, for items given in lists (a
+    document's findings): each list is one call of the C encoder, not one per finding."""
+    pad = "  "
+    sep = ",\n" + pad + "  "
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(sep, ": ")).encode
+    between = "}" + sep + "{"  # only between two items: a value never starts with '{' (flat) and a
+    # string never holds a raw line break (the encoder escapes it)
+    joined = "\n" + pad + "},\n" + pad + "{\n" + pad + "  "
+    first = True
+    for batch in batches:
+        if not batch:
+            continue
+        body = encode(batch)[2:-2].replace(between, joined)  # drop '[{' and '}]'
+        stream.write(("[\n" if first else ",\n") + pad + "{\n" + pad + "  " + body + "\n" + pad + "}")
+        first = False
+    stream.write("[]" if first else "\n]")
 
 
 def write_array(items, stream, indent: int, flat: bool = False) -> None:

@@ -394,3 +394,31 @@ def test_sarif_results_are_pretty_printed(tmp_path):
     sarif.render([(doc, lint_text(doc.text, GLOSSARIES))], out)
     assert out.getvalue() == json.dumps(sarif.sarif_log([(doc, lint_text(doc.text, GLOSSARIES))]),
                                         ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_report_is_json_dump_with_indent_2_whatever_the_batches():
+    """The JSON report encodes a document's findings in one call; the text must stay exactly
+    json.dump(indent=2) of the list, also with values that look like the batch joints."""
+    import io
+    import random
+
+    from mtqa.report.json_report import render, write_array, write_flat_batches
+
+    rng = random.Random(5)
+    values = ["x", "}, {", '引号"', "\\", "},\n  {", "a\n}b", "", None, 1, 2.5, True]
+    for _ in range(200):
+        batches = [[{k: rng.choice(values) for k in ("path", "line", "message", "suggestion")}
+                    for _ in range(rng.randint(0, 4))] for _ in range(rng.randint(0, 5))]
+        flat = [d for batch in batches for d in batch]
+        one, many = io.StringIO(), io.StringIO()
+        write_array(iter(flat), one, indent=0, flat=True)
+        write_flat_batches(batches, many)
+        assert many.getvalue() == one.getvalue() == json.dumps(flat, ensure_ascii=False, indent=2)
+    from mtqa.document import Document
+    from mtqa.lint import lint_text
+
+    doc = Document(text="王涛加入了梅塔。\n杨立坤说,", path="a.txt")
+    findings = lint_text(doc.text, GLOSSARIES)
+    out = io.StringIO()
+    render([(doc, findings), (doc, []), (doc, findings)], out)
+    assert out.getvalue() == json.dumps([f.to_dict() for f in findings * 2], ensure_ascii=False, indent=2) + "\n"
