@@ -50,3 +50,24 @@ def test_glosses_and_acronyms_are_not_admitted_findings(mini):
 def test_messages_say_why(mini):
     [f] = [f for f in lint("王涛", mini) if f.rule == "T001"]
     assert "homophone of 汪滔" in f.message and "亚历山大·王" in f.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meta发布了美洲驼4模型。", [("美洲驼", "Llama")]),
+    ("Meta的羊驼3.1模型开源了。", [("羊驼", "Llama")]),
+    ("克劳德模型由Anthropic开发", [("克劳德", "Claude")]),
+    ("斯凯尔人工智能公司创始人亚历山大·王", [("斯凯尔人工智能", "Scale AI")]),
+    ("开放人工智能公司推出了ChatGPT", [("开放人工智能公司", "OpenAI公司")]),
+    ("Meta的现实实验室部门亏损", [("现实实验室", "Reality Labs")]),
+])
+def test_bundled_glossary_knows_literal_translations_of_ai_names(bundled, text, expected):
+    assert by_rule(lint(text, bundled), "T001") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "动物园里的羊驼很可爱,它们来自南美。",  # the animal: no AI cue nearby
+    "信息论之父克劳德·香农对人工智能影响深远",  # a person called Claude
+    "Meta的Llama模型和Anthropic的Claude",
+])
+def test_bundled_glossary_literal_translations_hard_negatives(bundled, text):
+    assert by_rule(lint(text, bundled), "T001") == []
