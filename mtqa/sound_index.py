@@ -67,6 +67,7 @@ def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> So
                     _add(keys, coder, surname, (ci, ti, True))
                     names[ci].append((surname, ti, True))
         cues[ci] = tuple(sorted(cue))
+    keys = {coded: list(bucket) for coded, bucket in keys.items()}
     common = _dictionary_homophones(coder, keys, forms)
     return SoundIndex(level, keys, forms, common, cues, names)
 
@@ -76,9 +77,8 @@ def _add(keys, coder, name: str, entry) -> None:
     if not (MIN_SYLLABLES <= len(chinese) <= MAX_SYLLABLES) or not all("\u4e00" <= c <= "\u9fff" for c in chinese):
         return
     for coded in coder.encode_all(name):
-        bucket = keys.setdefault(coded, [])
-        if entry not in bucket:
-            bucket.append(entry)
+        bucket = keys.setdefault(coded, {})  # a dict keeps the order and makes the duplicate check O(1)
+        bucket[entry] = None
 
 
 def _dictionary_homophones(coder, keys: dict, forms: set[str]) -> set[str]:
