@@ -82,6 +82,16 @@ class Finding:
     def fixable(self) -> bool:
         return self.fix is not None
 
+    def __reduce__(self):
+        # As plain values: a slotted dataclass pickles through dataclasses' Python-level
+        # __getstate__/__setstate__, and enums and named tuples through Python-level reducers;
+        # --jobs workers send back thousands of findings per file.
+        fix = self.fix
+        if fix is not None:
+            fix = (fix.applicability._value_, tuple(tuple(e) for e in fix.edits))
+        return (_restore, (self.path, self.line, self.column, self.start, self.end, self.rule, self.name,
+                           self.severity._value_, self.message, self.found, self.suggestion, self.concept, fix))
+
     def to_dict(self) -> dict:
         """The stable JSON form (keys documented in the README)."""
         return {
@@ -99,3 +109,16 @@ class Finding:
             "concept": self.concept,
             "fix": None if self.fix is None else self.fix.applicability._value_,
         }
+
+
+_SEVERITIES = {s.value: s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
+
+
+def _restore(path, line, column, start, end, rule, name, severity, message, found, suggestion, concept, fix):
+    """Unpickle a Finding (see Finding.__reduce__)."""
+    if fix is not None:
+        new = tuple.__new__
+        fix = new(Fix, (tuple(new(Edit, e) for e in fix[1]), _APPLICABILITIES[fix[0]]))
+    return Finding(path, line, column, start, end, rule, name, _SEVERITIES[severity], message, found,
+                   suggestion, concept, fix)

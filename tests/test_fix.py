@@ -94,3 +94,21 @@ def test_a_new_file_gets_the_usual_mode(tmp_path):
     finally:
         os.umask(umask)
     assert stat.S_IMODE(os.stat(tmp_path / "new.txt").st_mode) == 0o644
+
+
+def test_findings_survive_pickling_as_plain_values(bundled):
+    """--jobs workers pickle their findings back: every field, the enums and the fix come back equal."""
+    import pickle
+
+    import mtqa
+    from mtqa.findings import Applicability, Edit, Fix, Severity
+
+    findings = mtqa.lint_text(seed("000").read_text(encoding="utf-8") + "\n?\n", glossary=bundled)  # A010: no fix
+    back = pickle.loads(pickle.dumps(findings))
+    assert back == findings and [f.fix for f in back] == [f.fix for f in findings]
+    assert any(f.fix is None for f in back) and any(f.fix is not None for f in back)
+    for f in back:
+        assert type(f.severity) is Severity
+        if f.fix is not None:
+            assert type(f.fix) is Fix and type(f.fix.applicability) is Applicability
+            assert all(type(e) is Edit for e in f.fix.edits)
