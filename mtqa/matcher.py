@@ -76,11 +76,52 @@ class Hit:
         return not (self.gloss or self.in_english)
 
 
-@dataclass(slots=True)
 class Scan:
-    hits: list[Hit]
-    latin_spans: list[tuple[int, int]]  # every accepted Latin hit, reported or not (N001 skips them)
-    concepts: frozenset = frozenset()  # indexes of the concepts the text names with a listed term
+    """What `Matcher.scan` found: the hits rules may report, the concepts the text names, and the
+    spans of every accepted Latin hit, reported or not (N001 skips them). Those spans are worked
+    out on demand, and for a range when that is all that is asked (N001 asks about a few runs
+    of capitalised words): going over every raw match for them cost a tenth of the scan."""
+
+    __slots__ = ("hits", "concepts", "_latin_spans", "_text", "_matches", "_latin_pids", "_url_spans", "_ends")
+
+    def __init__(self, hits: list[Hit], latin_spans: list[tuple[int, int]] | None = None,
+                 concepts: frozenset = frozenset(), *, text: str = "", matches=(), latin_pids=frozenset(),
+                 url_spans=None):
+        self.hits = hits
+        self.concepts = concepts  # indexes of the concepts the text names with a listed term
+        self._latin_spans = latin_spans if latin_spans is not None else (None if latin_pids else [])
+        self._text, self._matches, self._latin_pids, self._url_spans = text, matches, latin_pids, url_spans
+        self._ends = None
+
+    @property
+    def latin_spans(self) -> list[tuple[int, int]]:
+        if self._latin_spans is None:
+            self._latin_spans = self._accepted_latin(self._matches)
+        return self._latin_spans
+
+    def latin_spans_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The accepted Latin spans that overlap [lo, hi)."""
+        if self._latin_spans is not None:
+            return [(s, e) for s, e in self._latin_spans if s < hi and lo < e]
+        if self._ends is None:
+            self._ends = [m[2] for m in self._matches]  # matches do not overlap: ends are sorted too
+        matches, i = self._matches, bisect_right(self._ends, lo)
+        j = i
+        while j < len(matches) and matches[j][1] < hi:
+            j += 1
+        return self._accepted_latin(matches[i:j])
+
+    def _accepted_latin(self, matches) -> list[tuple[int, int]]:
+        text, latin_pids, word, n = self._text, self._latin_pids, LATIN_WORD_CHARS, len(self._text)
+        spans = [
+            (s, e) for pid, s, e in matches
+            if pid in latin_pids
+            and not (s and text[s - 1] in word and text[s] in word)
+            and not (e < n and text[e] in word and text[e - 1] in word)
+        ]
+        if self._url_spans and spans:
+            spans = [(s, e) for s, e in spans if not _inside(self._url_spans, s, e)]
+        return spans
 
 
 def _start(hit: Hit) -> int:
@@ -283,15 +324,7 @@ class Matcher:
             _mark_english(hits, text)
         explicit = self._explicit
         concepts = frozenset(c for pid in present for c in explicit[pid])  # a derived surname alone does not count
-        latin_spans = [
-            (s, e) for pid, s, e in matches
-            if pid in latin_pids
-            and not (s and text[s - 1] in word and text[s] in word)
-            and not (e < n and text[e] in word and text[e - 1] in word)
-        ] if latin_pids else []
-        if url_spans and latin_spans:
-            latin_spans = [(s, e) for s, e in latin_spans if not _inside(url_spans, s, e)]
-        return Scan(hits, latin_spans, concepts)
+        return Scan(hits, None, concepts, text=text, matches=matches, latin_pids=latin_pids, url_spans=url_spans)
 
     def _slow_path(self, text, folded, slow) -> list[Hit]:
         """Patterns with exceptions, context cues or several meanings."""

@@ -144,3 +144,24 @@ def test_pruned_scan_drops_what_no_rule_reports(bundled):
     # A concept with a zh-TW form keeps its hits for S002 when the locale is zh-TW.
     assert m.scan("馬克·扎克伯格表示").hits == []
     assert [h.concept.id for h in m.scan("馬克·扎克伯格表示", locale="zh-TW").hits] == ["mark-zuckerberg"]
+
+
+def test_latin_spans_for_a_range_equal_the_full_list_filtered(bundled):
+    """N001 asks for the accepted Latin spans of a few ranges; the answer must be the full list's."""
+    import random
+
+    from conftest import SEEDS
+    from mtqa.lint import get_matcher
+
+    m = get_matcher(bundled)
+    rng = random.Random(2)
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8") + " 见 https://example.com/Meta/Llama 和 Reality Labs"
+        full = m.scan(text).latin_spans
+        assert full  # the seeds name Meta, Llama...
+        lazy = m.scan(text)
+        for _ in range(200):
+            lo = rng.randrange(len(text))
+            hi = lo + rng.randrange(1, 60)
+            assert lazy.latin_spans_in(lo, hi) == [(s, e) for s, e in full if s < hi and lo < e]
+        assert lazy.latin_spans == full

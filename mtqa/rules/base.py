@@ -39,8 +39,8 @@ class LintContext:
         if self.matcher is None:
             self._hits, self._latin_spans, self._concepts = [], [], frozenset()
         else:
-            scan = self.matcher.scan(self.doc.text, locale=self.locale)
-            self._hits, self._latin_spans, self._concepts = scan.hits, scan.latin_spans, scan.concepts
+            scan = self._scanned = self.matcher.scan(self.doc.text, locale=self.locale)
+            self._hits, self._concepts = scan.hits, scan.concepts
 
     @property
     def concepts(self) -> frozenset:
@@ -61,8 +61,29 @@ class LintContext:
     def latin_spans(self) -> list:
         """Spans of every accepted Latin glossary hit, reported or not."""
         if self._latin_spans is None:
-            self._scan()
+            self._latin_spans = self._scan_result().latin_spans
         return self._latin_spans
+
+    def latin_spans_in(self, lo: int, hi: int) -> list:
+        """The spans of `latin_spans` that overlap [lo, hi), without working out the others."""
+        if self._latin_spans is not None:
+            return [(s, e) for s, e in self._latin_spans if s < hi and lo < e]
+        return self._scan_result().latin_spans_in(lo, hi)
+
+    def _scan_result(self):
+        scanned = self.__dict__.get("_scanned")
+        if scanned is None:
+            if self._hits is not None and self.matcher is not None:
+                # Hits given from outside (allow-list filtering, benchmarks): scan for the spans only.
+                scanned = self._scanned = self.matcher.scan(self.doc.text, locale=self.locale)
+            else:
+                self._scan()
+                scanned = self.__dict__.get("_scanned")
+                if scanned is None:
+                    from ..matcher import Scan
+
+                    scanned = Scan([], [])
+        return scanned
 
     def memo(self, key: str, compute):
         """A value computed once per document and shared between rules (`compute()` on first use)."""

@@ -148,14 +148,18 @@ class _Coverage:
     as they stand get here, a few per document."""
 
     def __init__(self, ctx: LintContext):
+        self._ctx = ctx
         self._lists = []
-        for spans in (ctx.latin_spans, [(h.start, h.end) for h in ctx.hits]):
-            if spans:
-                self._lists.append((spans, [e for _, e in spans]))
+        spans = [(h.start, h.end) for h in ctx.hits]
+        if spans:
+            self._lists.append((spans, [e for _, e in spans]))
         self._added: list[tuple[int, int]] = []
 
     def _mask(self, start: int, end: int) -> bytearray:
         mask = bytearray(end - start)
+        for s, e in self._ctx.latin_spans_in(start, end):
+            lo, hi = max(s, start), min(e, end)
+            mask[lo - start:hi - start] = b"\x01" * (hi - lo)
         for spans, ends in self._lists:
             i = bisect_right(ends, start)
             while i < len(spans) and spans[i][0] < end:
