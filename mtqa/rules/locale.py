@@ -27,11 +27,20 @@ def document_script(ctx: LintContext) -> tuple[str, list]:
         from ..script import script_sets
 
         text = ctx.doc.text
-        trad_set, simp_set = script_sets()
-        chars = set(text)
-        if not (chars & trad_set) or not (chars & simp_set):  # one script only: nothing foreign
-            return ("Hant" if chars & trad_set else "Hans"), []
-        trad_rx, simp_rx = _classes()  # compiled only for mixed documents (a few ms each)
+        if _classes.cache_info().currsize or len(text) > 50_000:
+            # Compiled already (or worth compiling): `re` looks for one character of each script
+            # without making a string of every character as set(text) does.
+            trad_rx, simp_rx = _classes()
+            if not trad_rx.search(text):
+                return "Hans", []
+            if not simp_rx.search(text):
+                return "Hant", []
+        else:
+            trad_set, simp_set = script_sets()
+            chars = set(text)
+            if not (chars & trad_set) or not (chars & simp_set):  # one script only: nothing foreign
+                return ("Hant" if chars & trad_set else "Hans"), []
+            trad_rx, simp_rx = _classes()  # compiled only for mixed documents (a few ms each)
         trad, simp = list(trad_rx.finditer(text)), list(simp_rx.finditer(text))
         return ("Hant", simp) if len(trad) > len(simp) else ("Hans", trad)
 

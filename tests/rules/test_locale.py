@@ -48,3 +48,24 @@ def test_s002_flags_a_concept_the_text_names_one_way_only(bundled):
 def test_s001_leaves_regional_names_to_s002(mini):
     fs = lint("英伟达发布了新芯片,輝達的股价上涨。", mini, select=["S001", "S002"])
     assert [(f.rule, f.found) for f in fs] == [("S002", "輝達")]
+
+
+@pytest.mark.parametrize("text", [
+    "这个新模型的測試結果很好,性能提升明显。", "這是後來才發生的事情,这里的人都知道。", "纯简体的句子。", "純繁體的句子。",
+    "No Chinese at all.", "",
+])
+def test_s001_script_split_is_the_same_with_or_without_the_compiled_classes(mini, text):
+    """document_script takes a set of the text's characters until the big character classes are
+    compiled, then asks `re`: both ways must find the same script and the same foreign characters."""
+    from mtqa.document import Document
+    from mtqa.rules.base import LintContext
+    from mtqa.rules.locale import _classes, document_script
+
+    results = []
+    for compiled in (False, True):
+        _classes.cache_clear()
+        if compiled:
+            _classes()
+        script, foreign = document_script(LintContext(Document(text)))
+        results.append((script, [m.span() for m in foreign]))
+    assert results[0] == results[1]
