@@ -59,6 +59,7 @@ def main() -> None:
             fresh = contexts()
             for c, done in zip(fresh, scanned):
                 c._hits, c._latin_spans, c._concepts = done._hits, done._latin_spans, done._concepts
+                c._scanned = done._scanned  # the scan itself (N001 asks it for Latin spans)
             t = time.perf_counter()
             count = sum(1 for c in fresh for _ in rule.check(c))
             best = min(best, time.perf_counter() - t)
