@@ -27,17 +27,31 @@ class LatinIndex:
     singles: dict[str, list[tuple[int, int]]]  # first letter → one-word forms
     forms: dict[tuple[int, int], tuple[str, ...]]  # (concept, term) → folded tokens
     all_forms: set[str]  # every folded Latin form, deprecated ones too
+    compact: dict[str, tuple[int, int]]  # accepted form's letters and digits only (openai) → (concept, term)
+
+
+MIN_COMPACT = 5  # shorter names written apart are too often other words (AI, Meta)
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, lower case: 'Open AI', 'Open-AI' and 'OpenAI' are all 'openai'."""
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def build_index(glossary) -> LatinIndex:
-    by_token, singles, forms, all_forms = {}, {}, {}, set()
+    by_token, singles, forms, all_forms, compacts = {}, {}, {}, set(), {}
     for ci, concept in enumerate(glossary.concepts):
         for ti, term in enumerate(concept.terms):
             if not is_latin_term(term.term):
                 continue
             folded = fold(term.term)
             all_forms.add(folded)
-            if term.status == "deprecated" or term.is_short or not term.term[:1].isupper():
+            if term.status == "deprecated":
+                continue
+            key = compact(term.term)
+            if len(key) >= MIN_COMPACT and key.isascii():
+                compacts.setdefault(key, (ci, ti))
+            if term.is_short or not term.term[:1].isupper():
                 continue
             tokens = tuple(folded.split())
             forms[(ci, ti)] = tokens
@@ -47,7 +61,7 @@ def build_index(glossary) -> LatinIndex:
             else:
                 for pos, tok in enumerate(tokens):
                     by_token.setdefault((len(tokens), pos, tok), []).append((ci, ti))
-    return LatinIndex(by_token, singles, forms, all_forms)
+    return LatinIndex(by_token, singles, forms, all_forms, compacts)
 
 
 def _distance(a: str, b: str, cutoff: int = 2) -> int:
@@ -96,7 +110,7 @@ def check_near_miss(ctx: LintContext):
         return
     text = ctx.doc.text
     covered = None  # built on first need: most runs are glossary names as they stand
-    by_token, singles, all_forms = index.by_token, index.singles, index.all_forms
+    by_token, singles, all_forms, compacts = index.by_token, index.singles, index.all_forms, index.compact
     for run in NAME_RUN.finditer(text):
         group = run.group()
         folded = group.lower()  # fold() of ASCII letters, apostrophes and spaces
@@ -117,6 +131,22 @@ def check_near_miss(ctx: LintContext):
         for n in range(min(4, k), 0, -1):
             for i in range(k - n + 1):
                 toks = tuple(tokens[i:i + n])
+                if n > 1 or "-" in toks[0] or "'" in toks[0] or "’" in toks[0]:
+                    spaced = compacts.get(compact("".join(toks)))
+                    start, end = offsets[i][0], offsets[i + n - 1][1]
+                    # (A part may be a glossary name of its own: AI in 'Open AI'.)
+                    if spaced is not None and " ".join(toks) not in all_forms and covered.gaps(start, end):
+                        concept = m.glossary.concepts[spaced[0]]
+                        correct = concept.terms[spaced[1]].term
+                        found = text[start:end]
+                        covered.add(start, end)
+                        yield ctx.finding(
+                            NEAR_MISS, start, end,
+                            f"'{found}' is written '{correct}' ({concept_label(concept)}): the same letters, spaced "
+                            f"or hyphenated otherwise",
+                            suggestion=correct, concept=concept.id, applicability=Applicability.UNSAFE,
+                        )
+                        continue
                 if n == 1:
                     if len(toks[0]) < MIN_SINGLE - 1 or toks[0][0] not in singles:
                         continue
@@ -208,14 +238,15 @@ def _lookup(index: LatinIndex, tokens: tuple[str, ...]):
 
 NEAR_MISS = Rule(
     code="N001", name="misspelt-name", severity=Severity.WARNING,
-    summary="A Latin name one or two letters away from a glossary name (Alexander Wang, Tomasz Tungs).",
+    summary="A Latin name one or two letters away from a glossary name (Alexander Wang, Tomasz Tungs), or spaced otherwise (Open AI).",
     explanation=(
         "Names copied by hand or through speech recognition pick up small errors. A run of capitalised\n"
         "Latin words is compared with the glossary's Latin names of the same length in words: all words\n"
         "but one must be equal and the odd one must share its first letter and differ by at most two\n"
         "edits (and keep 60% of its letters). A single-word name must be 6+ letters and one edit away\n"
-        "(two from 9 letters), and a plural 's' is not a misspelling. The fix is unsafe: a near name\n"
-        "may belong to someone else."
+        "(two from 9 letters), and a plural 's' is not a misspelling. Words that spell a glossary name\n"
+        "of five letters or more once spaces and hyphens are dropped (Open AI, Chat-GPT, You Tube) are\n"
+        "flagged too. The fix is unsafe: a near name may belong to someone else."
     ),
     example="Tomasz Tungs 表示 → Tomasz Tunguz 表示",
     check=check_near_miss, fix="unsafe",

@@ -54,3 +54,24 @@ def test_edit_distance_agrees_with_rapidfuzz():
     for a, b in pairs:
         assert _distance(a, b) == min(Levenshtein.distance(a, b), 3), (a, b)
         assert _distance(a, b, cutoff=9) == Levenshtein.distance(a, b), (a, b)
+
+
+@pytest.mark.parametrize("text, found, suggestion", [
+    ("Open AI发布了新模型", "Open AI", "OpenAI"),  # AI alone is a glossary acronym: no cover for the pair
+    ("Open-AI发布了新模型", "Open-AI", "OpenAI"),
+    ("Chat GPT很火", "Chat GPT", "ChatGPT"),
+    ("他在 You Tube 上发了视频", "You Tube", "YouTube"),
+    ("Hugging-Face 的模型库", "Hugging-Face", "Hugging Face"),
+])
+def test_names_spaced_or_hyphenated_otherwise(bundled, text, found, suggestion):
+    fs = [f for f in lint(text, bundled) if f.rule == "N001"]
+    assert [(f.found, f.suggestion) for f in fs] == [(found, suggestion)]
+    assert "spaced" in fs[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "OpenAI和Meta AI", "Scale AI的创始人", "Hugging Face上的模型", "Open AI's model",  # as written, or another word
+    "Meta CEO Mark Zuckerberg表示",
+])
+def test_spacing_hard_negatives(bundled, text):
+    assert [f for f in lint(text, bundled) if f.rule == "N001"] == []
