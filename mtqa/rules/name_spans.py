@@ -238,5 +238,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
             if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
                 continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
+            if i == len(name) - 1 and e < n and _is_cjk(folded[e]) and folded[e] not in STOP:
+                continue  # the name goes on (阿莫代伊 beside 阿莫迪): the rendering is longer, not one off
             found.setdefault(candidate, name)
     return found

@@ -29,8 +29,13 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
 
     for _s, _e, parts in dotted_names(folded):
         surname = leading_name(parts[-1])
-        if len(surname) >= 2 and not known(surname):
+        if len(surname) >= 2 and not known(surname) and not _starts_with_glossary_name(surname, index):
             names.setdefault(surname, True)
+            given = trailing_name(parts[0], max_len=4)
+            if len(given) >= 2:  # the full name too: 萨提亚·纳德拉 / 萨蒂亚·纳德拉 differ in the given name
+                full = DOT.join([given, *parts[1:-1], surname])
+                if not known(full):
+                    names.setdefault(full, False)
     for s, e, original in glossed_pairs(folded):
         name = folded[s:e]
         name = leading_name(name.rsplit(DOT, 1)[1]) if DOT in name else trailing_name(name)
@@ -38,6 +43,13 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
             names.setdefault(name, True)
             latin.setdefault(name, original.split()[-1])
     return names, latin
+
+
+def _starts_with_glossary_name(name: str, index) -> bool:
+    """扎克伯格正 (from 馬克·扎克伯格正在): a glossary name with the next word's first character, not
+    a rendering of its own (the boundary fell in the wrong place)."""
+    forms = index.glossary_forms
+    return any(name[:k] in forms or to_simplified(name[:k]) in forms for k in range(len(name) - 1, 1, -1))
 
 
 def known_name(name: str, index) -> bool:
@@ -166,10 +178,12 @@ NAME_VARIANTS = Rule(
     code="N003", name="inconsistent-unlisted-name", severity=Severity.WARNING,
     summary="A name the glossary does not know, rendered two ways in one document (阿莫迪 / 阿莫代).",
     explanation=(
-        "Renderings are the surnames of dotted names (名·姓) and the Chinese glossed by a bracketed\n"
+        "Renderings are dotted names (名·姓) and their surnames, and the Chinese glossed by a bracketed\n"
         "Latin name. Two of them are one name when they gloss the same Latin surname, sound the same\n"
-        "(toneless pinyin), or, from three syllables, differ in one syllable with the same initial.\n"
-        "The commonest rendering is suggested for the others. Glossary names are left to C001 and N002."
+        "(toneless pinyin), or, from three syllables, differ in one syllable with the same initial\n"
+        "(萨提亚·纳德拉 / 萨蒂亚·纳德拉). A span that runs on into the next word (阿莫代 of 阿莫代伊, or\n"
+        "a glossary name plus one character) is no rendering. The commonest rendering is suggested for\n"
+        "the others. Glossary names are left to C001 and N002."
     ),
     example="达里奥·阿莫迪(Dario Amodei)说……阿莫代认为 → 阿莫迪认为", check=check_name_variants, fix="unsafe",
 )

@@ -50,3 +50,20 @@ def test_n003_positives(mini, text, expected):
 ])
 def test_n003_negatives(mini, text):
     assert by_rule(lint(text, mini, select=["N003"]), "N003") == []
+
+
+def test_n003_full_names_differing_in_the_given_name(bundled):
+    fs = lint("微软CEO萨提亚·纳德拉(Satya Nadella)表示,萨蒂亚·纳德拉还说,纳德拉认为。", bundled, select=["N003"])
+    assert [(f.found, f.suggestion) for f in fs] == [("萨蒂亚·纳德拉", "萨提亚·纳德拉")]
+    assert lint("丹妮拉·阿莫迪和达里奥·阿莫迪是兄妹", bundled, select=["N003"]) == []  # two people
+
+
+@pytest.mark.parametrize("text", [
+    # A glossary name with the next word's first character (扎克伯格正 from 扎克伯格正在) is no rendering:
+    # the old code flagged 扎克伯格長 and 扎克伯格這 as variants of it, in seed 003.
+    "Meta的馬克·扎克伯格正在推動。扎克伯格長期以來一直支持開源。像扎克伯格這樣的人。",
+    # 阿莫代 is the start of 阿莫代伊, a longer rendering, not one character off 阿莫迪 (the fix made 阿莫迪伊).
+    "达里奥·阿莫迪(Dario Amodei)表示……阿莫代伊认为",
+])
+def test_n003_boundaries_in_the_wrong_place_are_no_renderings(bundled, text):
+    assert lint(text, bundled, select=["N003"]) == []
