@@ -71,3 +71,18 @@ def test_bundled_glossary_knows_literal_translations_of_ai_names(bundled, text, 
 ])
 def test_bundled_glossary_literal_translations_hard_negatives(bundled, text):
     assert by_rule(lint(text, bundled), "T001") == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # In a Meta article the company may never be named Meta: its products and people are the cues.
+    ("元旗下的Instagram和WhatsApp", True),
+    ("元正在开发新的Llama模型", True),
+    ("元的首席技术官博斯沃思", True),
+    ("祖克柏說,元將投入", True),
+    ("元正在开发新模型", False),  # no cue at all: 元 alone is too common
+    ("Instagram的元首", False),
+    ("Instagram上有人卖100元的东西", False),
+    ("Instagram博主的多元化内容", False),
+])
+def test_meta_as_yuan_needs_a_meta_cue_anywhere(bundled, text, flagged):
+    assert bool(by_rule(lint(text, bundled), "T001")) is flagged
