@@ -86,3 +86,13 @@ def test_bundled_glossary_literal_translations_hard_negatives(bundled, text):
 ])
 def test_meta_as_yuan_needs_a_meta_cue_anywhere(bundled, text, flagged):
     assert bool(by_rule(lint(text, bundled), "T001")) is flagged
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meta成立了超级情报实验室", [("超级情报", "超级智能")]),  # intelligence as espionage
+    ("Llama是开放重量模型", [("开放重量", "开放权重")]),  # weights as physical weight
+    ("这个箱子的开放重量", []),  # no AI cue
+    ("中央情报局和超级情报", []),
+])
+def test_bundled_glossary_mistranslated_ai_terms(bundled, text, expected):
+    assert by_rule(lint(text, bundled), "T001") == expected
