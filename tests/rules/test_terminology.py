@@ -96,3 +96,9 @@ def test_meta_as_yuan_needs_a_meta_cue_anywhere(bundled, text, flagged):
 ])
 def test_bundled_glossary_mistranslated_ai_terms(bundled, text, expected):
     assert by_rule(lint(text, bundled), "T001") == expected
+
+
+def test_meta_veterans_are_not_elders(bundled):
+    """元老兵们 is Meta + 老兵们 (seed 000: 新贵让元老兵们窒息); 元老 alone is an elder."""
+    assert by_rule(lint("扎克伯格让元老兵们窒息", bundled), "T001") == [("元", "Meta")]
+    assert by_rule(lint("扎克伯格和公司元老级员工", bundled), "T001") == []
