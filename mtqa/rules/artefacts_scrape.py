@@ -98,7 +98,13 @@ BOILERPLATE = [
     (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line"),
     (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading"),
     (re.compile(r"未经(授权|许可).{0,10}(不得|禁止)转载|版权所有.{0,20}(保留|禁止)"), "a copyright notice"),
-    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]"), "a share or read-more prompt"),
+    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt"),
+    (re.compile(r"^\s*(免责声明|版权声明|特别声明)\s*[:：]|如有侵权.{0,6}(联系|删除)|不代表本(站|网|平台|号)的?(立场|观点)"
+                r"|仅代表作者(本人|个人)?(的)?观点"), "a disclaimer"),
+    (re.compile(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line"),
+    (re.compile(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link"),
+    (re.compile(r"^\s*(点击)?关注我们|^\s*点击关注|关注.{0,4}微信公众号|长按(识别)?二维码"), "a follow prompt"),
+    (re.compile(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line"),
 ]
 
 
@@ -207,11 +213,13 @@ SPAM = Rule(
 
 BOILERPLATE_LINE = Rule(
     code="A005", name="site-boilerplate", severity=Severity.WARNING,
-    summary="A line of site boilerplate: comment forms, 公安备案, app-download prompts, 本文来源 lines.",
+    summary="A line of site boilerplate: comment forms, 公安备案, app-download and follow prompts, 本文来源 and reprint lines, disclaimers, 上一篇/下一篇 links.",
     explanation=(
         "Lines that belong to the web page, not the article: comment forms (发表回复, 邮箱地址不会被公开),\n"
         "registration lines (粤公网安备…号), app prompts (扫描二维码下载, 立即打开), source and navigation\n"
-        "lines (本文来源:, 热读文章), copyright notices. Traditional text is checked after conversion."
+        "lines (本文来源:, 原标题:, 上一篇:, 热读文章), follow prompts (关注我们的微信公众号), editor credits\n"
+        "(编辑:… 审核:…), disclaimers (免责声明:, 不代表本站立场) and copyright notices. Traditional text is\n"
+        "checked after conversion."
     ),
     example="粤公网安备 44011302004783号 → (line deleted)", check=check_boilerplate, needs_glossary=False, fix="unsafe",
 )
