@@ -13,8 +13,11 @@ MARKDOWN = re.compile(r"(\*\*|__|_|\*)([^\s*_\n][^\n*_]{0,80}?)\1")
 # A footnote number glued after Chinese or a closing quote, before the end of the sentence.
 CITATION = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?)(?=[。！？；]|$)", re.M)  # digit first: `re` skips ahead to it
 CLOSERS = frozenset("”」』)）")
-# A number right after these is a value, not a footnote: 为1。 第1。 三比1。
-NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级排")
+# A number right after these is a value, not a footnote: 为1。 第1。 三比1。 见图1。
+NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号期版代级排"
+                      "图圖表例式章节節页頁条條款项項卷册冊集部届屆次层層楼樓季周週组組段列栏欄区區场場局轮輪关關")
+# A bracketed footnote mark left by a scraper (Wikipedia, Baidu Baike): 领先[2][3]。
+BRACKET_CITATION = re.compile(r"\[[0-9]{1,3}\]")
 LOST_LINE = re.compile(r"^[?？\s]+$")
 
 
@@ -64,6 +67,17 @@ def check_citation(ctx: LintContext):
             continue  # 比例为1。 — a value, not a footnote
         yield ctx.finding(
             CITATION_MARKER, start, end, f"citation number '{m.group(1)}' glued to the sentence; delete it",
+            suggestion="", applicability=Applicability.UNSAFE,
+        )
+    if "[" not in text:
+        return
+    for m in BRACKET_CITATION.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        if not before or not (is_cjk(before) or before in CLOSERS or before in "。，、；：！？]") or before == "第":
+            continue  # a footnote mark follows Chinese text or another mark
+        yield ctx.finding(
+            CITATION_MARKER, start, end, f"footnote mark '{m.group()}' left in the text; delete it",
             suggestion="", applicability=Applicability.UNSAFE,
         )
 
@@ -116,11 +130,12 @@ MARKDOWN_RESIDUE = Rule(
 
 CITATION_MARKER = Rule(
     code="A008", name="citation-marker", severity=Severity.WARNING,
-    summary="A footnote number glued to the end of a sentence (行动1。).",
+    summary="A footnote number glued to the end of a sentence (行动1。), or a bracketed footnote mark ([1]).",
     explanation=(
         "Articles rewritten from sources with numbered references keep the numbers. One or two digits\n"
         "right after Chinese or a closing quote and right before 。！？； or the end of a line are\n"
-        "flagged, unless the character before them makes the digits a value (为1。, 第1。, 2025年)."
+        "flagged, unless the character before them makes the digits a value (为1。, 第1。, 见图1。, 2025年).\n"
+        "So are bracketed marks such as [1] right after Chinese or punctuation, as scraped from wikis."
     ),
     example="“挖角”行动1。 → “挖角”行动。", check=check_citation, needs_glossary=False, fix="unsafe",
 )

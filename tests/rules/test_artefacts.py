@@ -118,7 +118,13 @@ def test_a008_citation_digits():
     assert found("掀起了一场“挖角”行动1。随后也相继“跳船”1。内部乱象1。", "A008") == [("1", ""), ("1", ""), ("1", "")]
 
 
-@pytest.mark.parametrize("text", ["两者的比例为1。", "他排名第1。", "发布了Llama 4。", "发布于2025年。", "GPT-4。"])
+def test_a008_bracketed_footnote_marks():
+    assert found("据报道[1],Meta正在裁员。该模型领先[2][3]。发表于2023年[4]。", "A008") == [
+        ("[1]", ""), ("[2]", ""), ("[3]", ""), ("[4]", "")]
+
+
+@pytest.mark.parametrize("text", ["两者的比例为1。", "他排名第1。", "发布了Llama 4。", "发布于2025年。", "GPT-4。",
+                                  "见图1。", "详见表2。", "参见第[3]章", "数组a[1]的值", "根据公式(1)可以得出"])
 def test_a008_negatives(text):
     assert found(text, "A008") == []
 
