@@ -19,6 +19,11 @@ NUMERIC_CONTEXT = set("为是了到第共约达至增降涨跌占比率值数号
 # A bracketed footnote mark left by a scraper (Wikipedia, Baidu Baike): 领先[2][3]。
 BRACKET_CITATION = re.compile(r"\[[0-9]{1,3}\]")
 LOST_LINE = re.compile(r"^[?？\s]+$")
+# Mojibake: 锟斤拷 is U+FFFD written in UTF-8 and read as GBK; â€™, Ã© and ï»¿ are UTF-8 read as
+# Windows-1252. The characters 鈥, 锛 and 銆 (UTF-8 quotes and punctuation read as GBK) are all but
+# unused in real text: two on a line mark it.
+MOJIBAKE_LATIN = re.compile("(?:锟斤拷)+|â€.|Ã[\u0080-\u00bf]|ï»¿")
+GBK_SIGNS = "鈥锛銆"
 
 
 def check_markdown(ctx: LintContext):
@@ -108,6 +113,15 @@ def check_lost_characters(ctx: LintContext):
                 LOST_CHARACTERS, start, end,
                 "a line of only '?': characters were lost in an encoding conversion (a separator or symbol)",
             )
+    for m in MOJIBAKE_LATIN.finditer(text):
+        yield ctx.finding(LOST_CHARACTERS, m.start(), m.end(),
+                          f"mojibake '{m.group()}': text was decoded with the wrong encoding (UTF-8 read as GBK or Windows-1252)")
+    if any(c in text for c in GBK_SIGNS):  # UTF-8 punctuation read as GBK: 鈥 for “ ” ‘ ’, 锛 and 銆 for ，。
+        for start, end, _nxt in lines(text):
+            line = text[start:end]
+            if sum(line.count(c) for c in GBK_SIGNS) >= 2:
+                yield ctx.finding(LOST_CHARACTERS, start, end,
+                                  "mojibake: this line is UTF-8 text read as GBK (鈥, 锛 and 銆 stand for quotes and punctuation)")
     i = text.find("\ufffd")
     while i != -1:
         j = i
@@ -152,11 +166,13 @@ DUPLICATE_LINE = Rule(
 
 LOST_CHARACTERS = Rule(
     code="A010", name="encoding-loss", severity=Severity.WARNING,
-    summary="Characters lost in an encoding conversion: lines of only '?', U+FFFD.",
+    summary="Characters lost in an encoding conversion: lines of only '?', U+FFFD, mojibake (锟斤拷, â€™, 鈥).",
     explanation=(
         "A character the target encoding could not hold becomes '?' or U+FFFD. A line that is only\n"
-        "question marks (a separator such as ◆ that was lost) and every U+FFFD are flagged; the lost\n"
-        "text cannot be recovered automatically."
+        "question marks (a separator such as ◆ that was lost) and every U+FFFD are flagged. So is text\n"
+        "decoded with the wrong encoding: 锟斤拷 (U+FFFD in UTF-8 read as GBK), â€™ and Ã© (UTF-8 read\n"
+        "as Windows-1252), and lines with two or more of 鈥, 锛, 銆 (UTF-8 punctuation read as GBK).\n"
+        "The lost text cannot be recovered automatically."
     ),
     example="?", check=check_lost_characters, needs_glossary=False, fix="none",
 )

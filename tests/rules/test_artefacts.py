@@ -139,6 +139,14 @@ def test_a010_lost_characters():
     assert found("他问:为什么?\n真的吗?", "A010") == []
 
 
+def test_a010_mojibake():
+    text = "这段文字锟斤拷锟斤拷乱码。\nIt\u00e2\u20ac\u2122s a test。\n他说鈥淢eta鈥濆叕鍙告鍦ㄨ鍛?\n开头\u00ef\u00bb\u00bf标题"
+    assert [f[0] for f in found(text, "A010")] == [
+        "锟斤拷锟斤拷", "\u00e2\u20ac\u2122", "他说鈥淢eta鈥濆叕鍙告鍦ㄨ鍛?", "\u00ef\u00bb\u00bf"]
+    # Real words with Latin-1 letters, 烫 said three times, one rare character: no mojibake.
+    assert found("Café很好,São Paulo,ÃO。好烫烫烫啊。鈥字很少见。", "A010") == []
+
+
 def test_p001_is_off_by_default_and_fixes_when_selected():
     text = "因此,他说:不行(真的)。Hello, world: ok"
     assert [f.rule for f in mtqa.lint_text(text, glossary=_EMPTY)] == []
