@@ -113,7 +113,8 @@ def check_lost_characters(ctx: LintContext):
                 LOST_CHARACTERS, start, end,
                 "a line of only '?': characters were lost in an encoding conversion (a separator or symbol)",
             )
-    for m in MOJIBAKE_LATIN.finditer(text):
+    latin_mojibake = "锟斤拷" in text or "â€" in text or "Ã" in text or "ï»¿" in text  # str search: fast
+    for m in MOJIBAKE_LATIN.finditer(text) if latin_mojibake else ():
         yield ctx.finding(LOST_CHARACTERS, m.start(), m.end(),
                           f"mojibake '{m.group()}': text was decoded with the wrong encoding (UTF-8 read as GBK or Windows-1252)")
     if any(c in text for c in GBK_SIGNS):  # UTF-8 punctuation read as GBK: 鈥 for “ ” ‘ ’, 锛 and 銆 for ，。
