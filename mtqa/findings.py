@@ -56,8 +56,7 @@ class Fix(NamedTuple):
 
     @classmethod
     def replace(cls, start: int, end: int, text: str, applicability: Applicability) -> "Fix":
-        new = tuple.__new__  # skips the generated __new__: this runs once per finding
-        return new(cls, ((new(Edit, (start, end, text)),), applicability))
+        return cls((Edit(start, end, text),), applicability)
 
 
 @dataclass(slots=True)
@@ -118,7 +117,6 @@ _APPLICABILITIES = {a.value: a for a in Applicability}
 def _restore(path, line, column, start, end, rule, name, severity, message, found, suggestion, concept, fix):
     """Unpickle a Finding (see Finding.__reduce__)."""
     if fix is not None:
-        new = tuple.__new__
-        fix = new(Fix, (tuple(new(Edit, e) for e in fix[1]), _APPLICABILITIES[fix[0]]))
+        fix = Fix(tuple(Edit(*e) for e in fix[1]), _APPLICABILITIES[fix[0]])
     return Finding(path, line, column, start, end, rule, name, _SEVERITIES[severity], message, found,
                    suggestion, concept, fix)

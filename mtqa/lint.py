@@ -62,7 +62,7 @@ def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
     if allow and matcher is not None:  # an allowed form is no rendering at all (nor a C001 variant)
         scan = matcher.scan(doc.text, locale=locale)
         text = doc.text
-        ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _latin_spans=scan.latin_spans,
+        ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _scanned=scan, _concepts=scan.concepts,
                           _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)])
     findings: list[Finding] = []
     for rule in rules:

@@ -296,8 +296,12 @@ class Matcher:
             for hit in slow_hits:
                 if not hit.term.is_short and first.setdefault(hit.concept_index, hit.key) != hit.key:
                     multi.add(hit.concept_index)
-            # Every form of a concept seen two ways is kept: glosses and C001 need them all.
+            # Every form of a concept seen two ways is kept: glosses and C001 need them all. So is
+            # every form of a concept with a form to report: FAIR must be there for its expansion
+            # in brackets, FAIR（Fundamental AI Research）, to count as a gloss.
             concepts_of = self._concepts_of
+            multi.update(c for pid in present if fast[pid] is not None and loud[pid] for c in concepts_of[pid])
+            multi.update(hit.concept_index for hit in slow_hits)
             keep = {pid for pid in present if fast[pid] is not None
                     and (loud[pid] or any(c in multi for c in concepts_of[pid]))}
             if locale in ("zh-TW", "zh-HK"):

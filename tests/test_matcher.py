@@ -117,6 +117,8 @@ def test_pruned_scan_gives_the_same_findings_as_all_hits(bundled):
         "扎克伯格说,辉达和英伟达都是 Nvidia。AI 即人工智能,人工智慧是台湾的说法。",
         "商业模式之外,开源模式和闭源模型之争。",  # 模式 counts only next to an AI cue
         "AI(人工智能)和 artificial intelligence 都指人工智能。",  # an acronym opens a gloss
+        "Meta旗下的FAIR（Fundamental AI Research）实验室",  # an admitted expansion glossing an acronym
+        "英伟达的GPU（Graphics Processing Unit）",
     ]
     for text in texts:
         for locale in (None, "zh-CN", "zh-TW", "zh-HK"):
@@ -165,3 +167,15 @@ def test_latin_spans_for_a_range_equal_the_full_list_filtered(bundled):
             hi = lo + rng.randrange(1, 60)
             assert lazy.latin_spans_in(lo, hi) == [(s, e) for s, e in full if s < hi and lo < e]
         assert lazy.latin_spans == full
+
+
+def test_hits_given_to_a_context_stay_when_it_scans_for_the_rest(bundled):
+    """The allow-list hands the rules filtered hits; a rule that reads `concepts` or the Latin
+    spans first used to rescan and put the allowed hits back."""
+    from mtqa.document import Document
+    from mtqa.lint import get_matcher
+    from mtqa.rules.base import LintContext
+
+    ctx = LintContext(Document("王涛说,Meta的Llama"), get_matcher(bundled), _hits=[])
+    assert ctx.concepts and ctx.latin_spans  # scanned for these...
+    assert ctx.hits == []  # ...without touching the hits it was given

@@ -100,10 +100,11 @@ BOILERPLATE = [
     (re.compile(r"未经(授权|许可).{0,10}(不得|禁止)转载|版权所有.{0,20}(保留|禁止)"), "a copyright notice"),
     (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt"),
     (re.compile(r"^\s*(免责声明|版权声明|特别声明)\s*[:：]|如有侵权.{0,6}(联系|删除)|不代表本(站|网|平台|号)的?(立场|观点)"
-                r"|仅代表作者(本人|个人)?(的)?观点"), "a disclaimer"),
+                r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer"),
     (re.compile(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line"),
     (re.compile(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link"),
-    (re.compile(r"^\s*(点击)?关注我们|^\s*点击关注|关注.{0,4}微信公众号|长按(识别)?二维码"), "a follow prompt"),
+    (re.compile(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号|长按(识别)?二维码"),
+     "a follow prompt"),
     (re.compile(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line"),
 ]
 

@@ -76,11 +76,17 @@ def check_citation(ctx: LintContext):
         )
     if "[" not in text:
         return
+    marks = {}  # end → start of every [n], to tell a chain [2][3] from a markdown link [text][1]
     for m in BRACKET_CITATION.finditer(text):
         start, end = m.span()
+        marks[end] = start
         before = text[start - 1] if start else ""
-        if not before or not (is_cjk(before) or before in CLOSERS or before in "。，、；：！？]") or before == "第":
+        if before == "]" and start not in marks:
+            continue  # [官方博客][1]: a markdown reference link
+        if not before or not (is_cjk(before) or before in CLOSERS or before in "。，、；：！？]"):
             continue  # a footnote mark follows Chinese text or another mark
+        if before in NUMERIC_CONTEXT:
+            continue  # 返回值为[1], 第[3]章: a value
         yield ctx.finding(
             CITATION_MARKER, start, end, f"footnote mark '{m.group()}' left in the text; delete it",
             suggestion="", applicability=Applicability.UNSAFE,

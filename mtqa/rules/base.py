@@ -30,17 +30,20 @@ class LintContext:
     matcher: object | None = None  # mtqa.matcher.Matcher
     locale: str | None = None
     _hits: list | None = field(default=None, repr=False)
-
     _latin_spans: list | None = field(default=None, repr=False)
-
     _concepts: frozenset | None = field(default=None, repr=False)
+    _scanned: object | None = field(default=None, repr=False)  # the mtqa.matcher.Scan behind them
 
     def _scan(self) -> None:
-        if self.matcher is None:
-            self._hits, self._latin_spans, self._concepts = [], [], frozenset()
-        else:
-            scan = self._scanned = self.matcher.scan(self.doc.text, locale=self.locale)
-            self._hits, self._concepts = scan.hits, scan.concepts
+        """Scan the document; what was given from outside (hits filtered by an allow-list) stays."""
+        from ..matcher import Scan
+
+        scan = Scan([], []) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale)
+        self._scanned = scan
+        if self._hits is None:
+            self._hits = scan.hits
+        if self._concepts is None:
+            self._concepts = scan.concepts
 
     @property
     def concepts(self) -> frozenset:
@@ -71,19 +74,9 @@ class LintContext:
         return self._scan_result().latin_spans_in(lo, hi)
 
     def _scan_result(self):
-        scanned = self.__dict__.get("_scanned")
-        if scanned is None:
-            if self._hits is not None and self.matcher is not None:
-                # Hits given from outside (allow-list filtering, benchmarks): scan for the spans only.
-                scanned = self._scanned = self.matcher.scan(self.doc.text, locale=self.locale)
-            else:
-                self._scan()
-                scanned = self.__dict__.get("_scanned")
-                if scanned is None:
-                    from ..matcher import Scan
-
-                    scanned = Scan([], [])
-        return scanned
+        if self._scanned is None:
+            self._scan()
+        return self._scanned
 
     def memo(self, key: str, compute):
         """A value computed once per document and shared between rules (`compute()` on first use)."""

@@ -130,7 +130,7 @@ def _find_dotted_names(folded: str):
                 continue
             break
         if s < i and e > i + 1:
-            yield s, e, folded[s:e].split(DOT)
+            yield s, e, tuple(folded[s:e].split(DOT))  # a tuple: the result is cached and shared
         i = folded.find(DOT, max(e, i + 1))
 
 
@@ -177,6 +177,12 @@ STOP = frozenset(
     "更最每各该此指透回强写补解坦承宣警曾即则却再才只并且或及跟同给让令使于在至到自从在于年月日时后前中上下里"
     "說稱與這們為對從將還會過認寫補解強該時後裡"
 )
+
+
+# What may follow a name besides STOP: the first characters of time words and verbs that start a
+# sentence's predicate (阿莫代周二表示, 扎克伯哥今年, 阿莫代首次). Transliterations seldom use them, but
+# STOP, which also cuts names apart, leaves out the few they do use (本, 加, 可).
+AFTER_NAME = STOP | frozenset("周今昨明近早首随正仍便均刚应通领带发接出参离创负担成有亦皆此週隨領帶發參離創負擔")
 
 
 def leading_name(part: str, max_len: int = 8) -> str:
@@ -238,7 +244,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
             if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
                 continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
-            if i == len(name) - 1 and e < n and _is_cjk(folded[e]) and folded[e] not in STOP:
+            if i == len(name) - 1 and e < n and _is_cjk(folded[e]) and folded[e] not in AFTER_NAME:
                 continue  # the name goes on (阿莫代伊 beside 阿莫迪): the rendering is longer, not one off
             found.setdefault(candidate, name)
     return found

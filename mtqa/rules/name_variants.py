@@ -31,8 +31,11 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
         surname = leading_name(parts[-1])
         if len(surname) >= 2 and not known(surname) and not _starts_with_glossary_name(surname, index):
             names.setdefault(surname, True)
-            given = trailing_name(parts[0], max_len=4)
-            if len(given) >= 2:  # the full name too: 萨提亚·纳德拉 / 萨蒂亚·纳德拉 differ in the given name
+            given = parts[0]
+            # The full name too (萨提亚·纳德拉 / 萨蒂亚·纳德拉 differ in the given name), when the run
+            # before the dot is the given name alone: after Latin text or punctuation, not after a
+            # word (董事比尔·阿克曼 would make 事比尔 a given name).
+            if 2 <= len(given) <= 4 and not (_s > 0 and "\u4e00" <= folded[_s - 1] <= "\u9fff"):
                 full = DOT.join([given, *parts[1:-1], surname])
                 if not known(full):
                     names.setdefault(full, False)
@@ -48,8 +51,8 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
 def _starts_with_glossary_name(name: str, index) -> bool:
     """扎克伯格正 (from 馬克·扎克伯格正在): a glossary name with the next word's first character, not
     a rendering of its own (the boundary fell in the wrong place)."""
-    forms = index.glossary_forms
-    return any(name[:k] in forms or to_simplified(name[:k]) in forms for k in range(len(name) - 1, 1, -1))
+    forms, head = index.glossary_forms, name[:-1]
+    return len(head) >= 3 and (head in forms or to_simplified(head) in forms)
 
 
 def known_name(name: str, index) -> bool:
@@ -154,24 +157,36 @@ def check_name_variants(ctx: LintContext):
     groups: dict[str, list[str]] = {}
     for n in ordered:
         groups.setdefault(root(n), []).append(n)
-    for members in groups.values():
+    spans = []  # (start, end, message, suggestion)
+    kept_surnames: set[str] = set()  # a full name's rendering follows its surname's (no crossed fixes)
+    for members in sorted(groups.values(), key=lambda ms: DOT in ms[0]):  # surnames first
         distinct = {to_simplified(m) for m in members}
         if len(distinct) < 2:
             continue
         counts = Counter({m: folded.count(m) for m in members})
-        keep = max(members, key=lambda m: (counts[m], -folded.find(m)))
+        keep = max(members, key=lambda m: (m.rsplit(DOT, 1)[-1] in kept_surnames, counts[m], -folded.find(m)))
+        if DOT not in keep:
+            kept_surnames.add(keep)
         summary = ", ".join(f"{m} ×{counts[m]}" for m in members)
         for other in members:
             if to_simplified(other) == to_simplified(keep):
                 continue
             i = folded.find(other)
             while i != -1:
-                yield ctx.finding(
-                    NAME_VARIANTS, i, i + len(other),
-                    f"one name rendered {len(distinct)} ways in this document ({summary}); use '{keep}' throughout",
-                    suggestion=keep, applicability=Applicability.UNSAFE,
-                )
+                spans.append((i, i + len(other), f"one name rendered {len(distinct)} ways in this document "
+                                                 f"({summary}); use '{keep}' throughout", keep))
                 i = folded.find(other, i + len(other))
+    # A full name and its surname may both be variants (皮诺契特 in 奥古斯托·皮诺契特): report the longer.
+    taken: list[tuple[int, int]] = []
+    for start, end, message, keep in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+    chosen = set(taken)
+    for start, end, message, keep in sorted(spans):
+        if (start, end) in chosen:
+            chosen.discard((start, end))
+            yield ctx.finding(NAME_VARIANTS, start, end, message, suggestion=keep, applicability=Applicability.UNSAFE)
 
 
 NAME_VARIANTS = Rule(

@@ -31,6 +31,7 @@ class LatinIndex:
 
 
 MIN_COMPACT = 5  # shorter names written apart are too often other words (AI, Meta)
+QUOTES = "'’‘"
 
 
 def compact(text: str) -> str:
@@ -46,12 +47,12 @@ def build_index(glossary) -> LatinIndex:
                 continue
             folded = fold(term.term)
             all_forms.add(folded)
-            if term.status == "deprecated":
-                continue
+            if term.status == "deprecated" or not term.term[:1].isupper():
+                continue  # (lower-case terms are words, spaced and hyphenated every way: open source)
             key = compact(term.term)
             if len(key) >= MIN_COMPACT and key.isascii():
                 compacts.setdefault(key, (ci, ti))
-            if term.is_short or not term.term[:1].isupper():
+            if term.is_short:
                 continue
             tokens = tuple(folded.split())
             forms[(ci, ti)] = tokens
@@ -131,11 +132,12 @@ def check_near_miss(ctx: LintContext):
         for n in range(min(4, k), 0, -1):
             for i in range(k - n + 1):
                 toks = tuple(tokens[i:i + n])
-                if n > 1 or "-" in toks[0] or "'" in toks[0] or "’" in toks[0]:
-                    spaced = compacts.get(compact("".join(toks)))
+                plain = " ".join(toks).strip(QUOTES)  # ‘Vibes’, Goldman Sachs' analysts: quoted, not spaced
+                if n > 1 or "-" in plain:
+                    spaced = compacts.get(compact(plain))
                     start, end = offsets[i][0], offsets[i + n - 1][1]
                     # (A part may be a glossary name of its own: AI in 'Open AI'.)
-                    if spaced is not None and " ".join(toks) not in all_forms and covered.gaps(start, end):
+                    if spaced is not None and plain not in all_forms and covered.gaps(start, end):
                         concept = m.glossary.concepts[spaced[0]]
                         correct = concept.terms[spaced[1]].term
                         found = text[start:end]

@@ -72,6 +72,8 @@ def test_names_spaced_or_hyphenated_otherwise(bundled, text, found, suggestion):
 @pytest.mark.parametrize("text", [
     "OpenAI和Meta AI", "Scale AI的创始人", "Hugging Face上的模型", "Open AI's model",  # as written, or another word
     "Meta CEO Mark Zuckerberg表示",
+    "名为‘Vibes’的功能", "据'Reuters'报道", "Goldman Sachs' analysts", "Reality Labs’部门",  # quoted, not spaced
+    "Open-Source项目", "Chain-of-Thought推理", "Super-Intelligence",  # words, hyphenated as English allows
 ])
 def test_spacing_hard_negatives(bundled, text):
     assert [f for f in lint(text, bundled) if f.rule == "N001"] == []

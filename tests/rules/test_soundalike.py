@@ -31,7 +31,10 @@ def test_n002_negatives(mini, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("达里奥·阿莫迪(Dario Amodei)说,阿莫迪认为。后来达里奥·阿莫代又说", [("阿莫代", "阿莫迪")]),
+    # The full name is reported (its surname inside it is not reported twice).
+    ("达里奥·阿莫迪(Dario Amodei)说,阿莫迪认为。后来达里奥·阿莫代又说", [("达里奥·阿莫代", "达里奥·阿莫迪")]),
+    ("达里奥·阿莫迪(Dario Amodei)说,阿莫迪认为。后来阿莫代又说", [("阿莫代", "阿莫迪")]),
+    ("达里奥·阿莫迪(Dario Amodei)说……阿莫代周二在旧金山发表讲话。", [("阿莫代", "阿莫迪")]),  # a time word follows
     ("萨姆·奥尔特曼(Sam Altman)表示,阿尔特曼(Altman)认为", [("阿尔特曼", "奥尔特曼")]),
     ("约翰·史密斯说,史密斯认为,简·史蜜斯也说", [("史蜜斯", "史密斯")]),
 ])
@@ -52,6 +55,18 @@ def test_n003_negatives(mini, text):
     assert by_rule(lint(text, mini, select=["N003"]), "N003") == []
 
 
+def test_n003_full_name_and_surname_variants_are_reported_once_and_agree(bundled):
+    """The surname group decides (皮诺契特 ×2): the full name follows it, and the surname inside the
+    full name is not reported a second time with a fix that would cross it."""
+    fs = lint("奥古斯托·皮诺切特……奥古斯托·皮诺契特的政权,皮诺契特说", bundled, select=["N003"])
+    assert [(f.found, f.suggestion) for f in fs] == [("奥古斯托·皮诺切特", "奥古斯托·皮诺契特")]
+
+
+def test_n002_one_character_variant_before_a_time_word(bundled):
+    fs = lint("马克·扎克伯格周二宣布新计划。扎克伯哥周三回应了批评。", bundled, select=["N002"])
+    assert [(f.found, f.suggestion) for f in fs] == [("扎克伯哥", "扎克伯格")]
+
+
 def test_n003_full_names_differing_in_the_given_name(bundled):
     fs = lint("微软CEO萨提亚·纳德拉(Satya Nadella)表示,萨蒂亚·纳德拉还说,纳德拉认为。", bundled, select=["N003"])
     assert [(f.found, f.suggestion) for f in fs] == [("萨蒂亚·纳德拉", "萨提亚·纳德拉")]
@@ -64,6 +79,8 @@ def test_n003_full_names_differing_in_the_given_name(bundled):
     "Meta的馬克·扎克伯格正在推動。扎克伯格長期以來一直支持開源。像扎克伯格這樣的人。",
     # 阿莫代 is the start of 阿莫代伊, a longer rendering, not one character off 阿莫迪 (the fix made 阿莫迪伊).
     "达里奥·阿莫迪(Dario Amodei)表示……阿莫代伊认为",
+    # 事比尔 and 示比尔 are a word's last character plus the given name, not two renderings.
+    "公司董事比尔·阿克曼周二出席了会议。发言人表示比尔·阿克曼将继续留任。",
 ])
 def test_n003_boundaries_in_the_wrong_place_are_no_renderings(bundled, text):
     assert lint(text, bundled, select=["N003"]) == []
