@@ -84,3 +84,10 @@ def test_n003_full_names_differing_in_the_given_name(bundled):
 ])
 def test_n003_boundaries_in_the_wrong_place_are_no_renderings(bundled, text):
     assert lint(text, bundled, select=["N003"]) == []
+
+
+def test_n002_name_after_alumnus_or_before_deng_ren(bundled):
+    """校友 is a title like 研究员, and 等人 closes a list of names: both mark where a name stands."""
+    fs = lint("思维链论文的第一作者Jason Wei、北京大学校友孙志清等人也相继加入", bundled, select=["N002"])
+    assert [(f.found, f.suggestion) for f in fs] == [("孙志清", "孙之清")]
+    assert lint("这些学者等人都同意,专家们认为", bundled, select=["N002"]) == []
