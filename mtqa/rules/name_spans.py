@@ -248,3 +248,42 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
                 continue  # the name goes on (阿莫代伊 beside 阿莫迪): the rendering is longer, not one off
             found.setdefault(candidate, name)
     return found
+
+
+# Initials that transliterations of one sound swap (v → 弗 fu / 维 wei, p/b, t/d, k/g).
+CONFUSABLE = [set("fw"), set("bp"), set("dt"), set("gk")]
+
+
+def _initial(syllable: str) -> str:
+    for two in ("zh", "ch", "sh"):
+        if syllable.startswith(two):
+            return two
+    return syllable[:1] if syllable[:1] not in "aeiouv" else ""
+
+
+def near_syllables(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same syllables, or (three syllables or more) all but one, whose initials agree; from four
+    syllables the initials may also be a confusable pair (苏茨克弗 / 苏茨克维)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = _initial(diff[0][0]), _initial(diff[0][1])
+    return x == y or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
+
+
+def syllables(piece: str) -> tuple[str, ...]:
+    """Toneless pinyin of `piece`, one syllable per character (a heteronym's first reading)."""
+    from ..phonetics import reading_table
+    from ..script import to_simplified
+
+    readings = reading_table()
+    return tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+
+
+def near_sound(a: str, b: str) -> bool:
+    """Whether two renderings sound the same or close (see `near_syllables`)."""
+    return near_syllables(syllables(a), syllables(b))

@@ -16,7 +16,8 @@ from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from ..script import to_simplified
 from .base import LintContext, Rule
-from .name_spans import dotted_names, glossed_pairs, leading_name, name_groups, one_char_variants, trailing_name
+from .name_spans import (dotted_names, glossed_pairs, leading_name, name_groups, near_syllables,
+                         one_char_variants, syllables, trailing_name)
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
@@ -61,31 +62,6 @@ def known_name(name: str, index) -> bool:
     return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
 
 
-# Initials that transliterations of one sound swap (v → 弗 fu / 维 wei, p/b, t/d, k/g).
-CONFUSABLE = [set("fw"), set("bp"), set("dt"), set("gk")]
-
-
-def _initial(syllable: str) -> str:
-    for two in ("zh", "ch", "sh"):
-        if syllable.startswith(two):
-            return two
-    return syllable[:1] if syllable[:1] not in "aeiouv" else ""
-
-
-def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same syllables, or (three syllables or more) all but one, whose initials agree; from four
-    syllables the initials may also be a confusable pair (苏茨克弗 / 苏茨克维)."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 3:
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = _initial(diff[0][0]), _initial(diff[0][1])
-    return x == y or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
-
-
 def _inserted(folded: str, s: int, e: int, name: str) -> bool:
     """Whether folded[s:e] is the tail (or head) of `name` with a character inserted, rather than
     another rendering of it: 尔特曼 in 奥尔特曼 next to 奥特曼. Its own first (last) character then
@@ -103,14 +79,7 @@ def check_name_variants(ctx: LintContext):
     names, latin = _renderings(folded, index)
     if not names:
         return
-    from ..phonetics import reading_table
-
-    readings = reading_table()
-
-    def sound_of(piece: str) -> tuple:
-        return tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
-
-    sounds = {n: sound_of(n) for n in names}
+    sounds = {n: syllables(n) for n in names}
     tried: set[str] = set()  # a name's spans recur at each mention: look at each piece once
     # A variant may stand alone at a name position (阿莫代又说): add what sounds near a rendering.
     by_length: dict[int, list[str]] = {}
@@ -126,8 +95,8 @@ def check_name_variants(ctx: LintContext):
             tried.add(piece)
             if known_name(piece, index):
                 continue
-            sound = sound_of(piece)
-            if any(_near(sound, sounds[n]) and not _inserted(folded, s, e, n) for n in by_length[e - s]):
+            sound = syllables(piece)
+            if any(near_syllables(sound, sounds[n]) and not _inserted(folded, s, e, n) for n in by_length[e - s]):
                 names[piece] = True
                 sounds[piece] = sound
                 break
@@ -135,8 +104,8 @@ def check_name_variants(ctx: LintContext):
     for variant, name in one_char_variants(folded, {n: None for n in names}).items():
         if variant in names or known_name(variant, index):
             continue
-        sound = sound_of(variant)
-        if _near(sound, sounds[name]):
+        sound = syllables(variant)
+        if near_syllables(sound, sounds[name]):
             names[variant] = True
             sounds[variant] = sound
     ordered = list(names)
@@ -152,7 +121,7 @@ def check_name_variants(ctx: LintContext):
         for b in ordered[i + 1:]:
             if to_simplified(a) == to_simplified(b):
                 parent[root(b)] = root(a)  # the same name in two scripts: S001's business
-            elif (a in latin and latin.get(a) == latin.get(b)) or _near(sounds[a], sounds[b]):
+            elif (a in latin and latin.get(a) == latin.get(b)) or near_syllables(sounds[a], sounds[b]):
                 parent[root(b)] = root(a)
     groups: dict[str, list[str]] = {}
     for n in ordered:

@@ -4,11 +4,12 @@ from __future__ import annotations
 from ..findings import Applicability, Severity
 from ..normalize import fold
 from .base import LintContext, Rule, concept_label
-from .name_spans import name_groups, one_char_variants
+from .name_spans import name_groups, near_sound, one_char_variants
 
 
-def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
-    """Unlisted strings of the document that sound like a glossary name: text → (concept, term, surname)."""
+def find_variants(ctx: LintContext) -> dict[str, tuple]:
+    """Unlisted strings of the document that sound like a glossary name: text → (concept, term,
+    surname, the name it is one character off when it only sounds close to it, else None)."""
 
     def compute():
         from ..script import to_simplified
@@ -34,22 +35,29 @@ def find_variants(ctx: LintContext) -> dict[str, tuple[int, int, bool]]:
                 ci, ti, surname = entries[0]
                 if len(piece.replace("·", "")) <= 2 and not _concept_present(index, ci, folded, piece):
                     break  # two syllables match too much by chance: the concept must be in the text
-                found[piece] = (ci, ti, surname)
+                found[piece] = (ci, ti, surname, None)
                 break
         # Anywhere in the text: one character off a name the text mentions, with the same sound.
         present = {}
         for ci in ctx.concepts:
             for name, ti, surname in index.names.get(ci, ()):
-                present.setdefault(name, (ci, ti, surname))
+                present.setdefault(name, (ci, ti, surname, None))
         for variant, name in one_char_variants(folded, present).items():
             plain = to_simplified(variant)
             if variant in found or plain in index.glossary_forms or plain in index.common_words:
                 continue
             if set(coder.encode_all(variant)) & set(coder.encode_all(name)):
                 found[variant] = present[name]
+            elif name in folded and near_sound(variant, name) and not _inside_a_name(variant, present):
+                found[variant] = present[name][:3] + (name,)  # 阿尔特曼 beside 奥尔特曼, 扎克伯克 beside 扎克伯格
         return found
 
     return ctx.memo("N002.variants", compute)
+
+
+def _inside_a_name(piece: str, names) -> bool:
+    """尔特曼 is part of 奥尔特曼, not a variant of 阿特曼 (Taiwan's Altman)."""
+    return any(piece in name and piece != name for name in names)
 
 
 def _concept_present(index, ci: int, folded: str, piece: str) -> bool:
@@ -70,20 +78,23 @@ def check_sound_alike(ctx: LintContext):
             spans.append((i, i + len(piece), entry))
             i = folded.find(piece, i + len(piece))
     taken: list[tuple[int, int]] = []
-    for start, end, (ci, ti, surname) in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+    for start, end, _entry in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if any(s < end and start < e for s, e in taken):
             continue  # the surname inside a full name already reported
         taken.append((start, end))
-    for start, end, (ci, ti, surname) in sorted((s for s in spans if (s[0], s[1]) in set(taken)), key=lambda s: s[0]):
+    for start, end, (ci, ti, surname, close_to) in sorted((s for s in spans if (s[0], s[1]) in set(taken)),
+                                                          key=lambda s: s[0]):
         concept = glossary.concepts[ci]
         heard = concept.terms[ti].term
         if surname:
             heard = heard.replace("・", "·").rsplit("·", 1)[-1]
         suggestion = ctx.matcher.preferred_form(ci, ctx.doc.script, ctx.locale, short=surname)
         found = text[start:end]
+        how = (f"is one character off '{close_to}', which this text also writes, and sounds close to it"
+               if close_to else f"sounds like '{heard}'")
         yield ctx.finding(
             SOUND_ALIKE, start, end,
-            f"'{found}' sounds like '{heard}' ({concept_label(concept)}) but is not a form the glossary lists; "
+            f"'{found}' {how} ({concept_label(concept)}) but is not a form the glossary lists; "
             f"use '{suggestion}'",
             suggestion=suggestion, concept=concept.id, applicability=Applicability.UNSAFE,
         )
@@ -97,7 +108,9 @@ SOUND_ALIKE = Rule(
         "the Chinese before a bracketed Latin name, after a title, before 表示/说/称), the span's\n"
         "toneless pinyin is compared with the glossary's names; a match that is not itself a glossary\n"
         "form is flagged, and every other occurrence of the same string with it; anywhere in the text, a\n"
-        "string one character off a name the text mentions and sounding the same is flagged too. Ordinary words that\n"
+        "string one character off a name the text mentions is flagged too when it sounds the same, or\n"
+        "close: the changed syllable keeps its initial (阿尔特曼 beside 奥尔特曼), or from four syllables\n"
+        "swaps it for a confusable one (扎克伯克 beside 扎克伯格). Ordinary words that\n"
         "sound alike (前文 ~ 千问) are skipped using jieba's dictionary, and a two-syllable match only\n"
         "counts when the concept is mentioned elsewhere in the text. Exact syllables by default; tones\n"
         "are ignored. The fix is unsafe: the span may name someone else."

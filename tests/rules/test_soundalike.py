@@ -91,3 +91,32 @@ def test_n002_name_after_alumnus_or_before_deng_ren(bundled):
     fs = lint("思维链论文的第一作者Jason Wei、北京大学校友孙志清等人也相继加入", bundled, select=["N002"])
     assert [(f.found, f.suggestion) for f in fs] == [("孙志清", "孙之清")]
     assert lint("这些学者等人都同意,专家们认为", bundled, select=["N002"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one character off a glossary name the text writes, the changed syllable keeping its initial
+    ("萨姆·奥尔特曼(Sam Altman)表示……不过阿尔特曼显然不这么看。", [("阿尔特曼", "奥尔特曼")]),
+    # from four syllables, a confusable initial (g/k, b/p)
+    ("德米斯·哈萨比斯说……哈萨皮斯此前创办了DeepMind。", [("哈萨皮斯", "哈萨比斯")]),
+    ("马克·扎克伯格周二宣布新计划。扎克伯克周三回应了批评。", [("扎克伯克", "扎克伯格")]),
+])
+def test_n002_near_sound_one_character_variants(bundled, text, expected):
+    fs = lint(text, bundled, select=["N002"])
+    assert [(f.found, f.suggestion) for f in fs] == expected
+
+
+def test_n002_near_sound_message_names_the_written_form(bundled):
+    fs = lint("萨姆·奥尔特曼(Sam Altman)表示……不过阿尔特曼显然不这么看。", bundled, select=["N002"])
+    assert "is one character off '奥尔特曼', which this text also writes" in fs[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # 尔特曼 inside 奥尔特曼 is no variant of 阿特曼 (Taiwan's Altman, which this text does not write)
+    "OpenAI首席执行官萨姆·奥尔特曼(Sam Altman)表示,奥尔特曼还说",
+    # the near name must be written in the text, not only its concept (here in Latin)
+    "Sam Altman表示……不过阿尔特曼显然不这么看。",
+    # the changed syllable's initial differs (ao/bao): too far for one rendering of the name
+    "萨姆·奥尔特曼表示……包尔特曼说",
+])
+def test_n002_near_sound_hard_negatives(bundled, text):
+    assert lint(text, bundled, select=["N002"]) == []

@@ -102,3 +102,24 @@ def test_meta_veterans_are_not_elders(bundled):
     """元老兵们 is Meta + 老兵们 (seed 000: 新贵让元老兵们窒息); 元老 alone is an elder."""
     assert by_rule(lint("扎克伯格让元老兵们窒息", bundled), "T001") == [("元", "Meta")]
     assert by_rule(lint("扎克伯格和公司元老级员工", bundled), "T001") == []
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    ("DeepSeek创始人梁文峰很少接受采访", "T001", [("梁文峰", "梁文锋")]),
+    ("谷歌首席执行官劈柴在发布会上表示", "T001", [("劈柴", "皮查伊")]),
+    ("Meta超级智能实验室首席科学家赵胜佳表示", "N002", [("赵胜佳", "赵晟佳")]),
+    ("OpenAI的山姆·奥特曼(Sam Altman)说,萨姆·奥尔特曼并不担心", "C001", [("山姆·奥特曼", "萨姆·奥尔特曼")]),
+])
+def test_bundled_glossary_knows_the_ai_race_names(bundled, text, rule, expected):
+    assert by_rule(lint(text, bundled), rule) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "周末他在院子里劈柴,准备过冬。",  # the ordinary word, in a text that is not about Google
+    "DeepSeek创始人梁文锋很少接受采访",
+    "Meta超级智能实验室首席科学家赵晟佳(Shengjia Zhao)表示",
+    "OpenAI首席执行官萨姆·奥尔特曼(Sam Altman)表示,奥尔特曼还说",
+    "前GitHub首席执行官纳特·弗里德曼和丹尼尔·格罗斯也加入了Meta",
+])
+def test_bundled_glossary_ai_race_names_hard_negatives(bundled, text):
+    assert [f for f in lint(text, bundled) if f.severity != "info"] == []
