@@ -1,6 +1,6 @@
 """Precision and recall per rule on the annotated articles in tests/data/annotated/.
 
-    python benchmarks/eval_rules.py [--dir tests/data/annotated] [--show]
+    python benchmarks/eval_rules.py [--dir tests/data/annotated] [--glossary PATH] [--show]
 
 Errors are marked inline as {{text|CODE}}. A finding counts as a true positive when an
 annotation of the same rule overlaps it; each annotation matches at most one finding.
@@ -70,9 +70,10 @@ def evaluate(folder: Path, glossary=None, show: bool = False):
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default=str(ROOT / "tests" / "data" / "annotated"))
+    ap.add_argument("--glossary", help="glossary file or folder (default: the bundled glossaries/)")
     ap.add_argument("--show", action="store_true", help="list every false positive and false negative")
     args = ap.parse_args()
-    rows, (tp, fp, fn), misses = evaluate(Path(args.dir))
+    rows, (tp, fp, fn), misses = evaluate(Path(args.dir), glossary=Path(args.glossary) if args.glossary else None)
     print(f"{'rule':<6}{'TP':>4}{'FP':>4}{'FN':>4}{'precision':>11}{'recall':>8}")
     for code, t, f, n, p, r in rows:
         print(f"{code:<6}{t:>4}{f:>4}{n:>4}{p:>11.2f}{r:>8.2f}")
