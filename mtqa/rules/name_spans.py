@@ -4,7 +4,8 @@ Pinyin is computed only for these short spans, never for the whole text:
 - dotted names (名·姓) and their parts;
 - the Chinese right before a bracketed Latin name (杨立昆(Yann LeCun));
 - the characters right after a title (首席科学家杨立坤, CEO 王涛) or right before a speech
-  verb or honorific (王涛表示, 王涛先生).
+  verb or honorific (王涛表示, 王涛先生);
+- a speaker's label opening a line of a transcript (兰伯特：).
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ _HAN_BEFORE_8 = re.compile(f"[{_HAN}]{{1,8}}\\Z")
 _HAN_AFTER_6 = re.compile(f"[{_HAN}]{{0,6}}")
 _HAN_OR_DOT_BEFORE_12 = re.compile(f"[{_HAN}{DOT}]{{1,12}}\\Z")
 _HAN_OR_HYPHEN_10 = re.compile(f"[{_HAN}\\-]{{0,10}}")
+# A speaker's name opening a line of a transcript, before a colon (兰伯特：, 马克·扎克伯格:).
+SPEAKER = re.compile(f"^[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]", re.M)
 GLOSS_LATIN = re.compile(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
 _MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
@@ -81,6 +84,10 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
                 groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     for s, e, _latin in glossed(folded):  # the name ends right before the bracket
         groups.append([(e - k, e) for k in range(e - s, 1, -1)])
+    if "：" in folded or ":" in folded:
+        for m in SPEAKER.finditer(folded):  # an interview's speaker label: 兰伯特：……
+            s, e = m.span(1)
+            groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     for start, end, parts in dotted_names(folded):
         first_end = start + len(parts[0])
         last_start = end - len(parts[-1])
@@ -182,7 +189,19 @@ STOP = frozenset(
 # What may follow a name besides STOP: the first characters of time words and verbs that start a
 # sentence's predicate (阿莫代周二表示, 扎克伯哥今年, 阿莫代首次). Transliterations seldom use them, but
 # STOP, which also cuts names apart, leaves out the few they do use (本, 加, 可).
-AFTER_NAME = STOP | frozenset("周今昨明近早首随正仍便均刚应通领带发接出参离创负担成有亦皆此週隨領帶發參離創負擔")
+AFTER_NAME = STOP | frozenset("周今昨明近早首随正仍便均刚应通领带发接出参离创负担成有亦皆此週隨領帶發參離創負擔"
+                              "多当去一日目常总始同几當總幾")  # 多年前, 当时, 去年, 一直, 日前, 目前, 常说, 总是, 始终
+
+
+_TITLES_LONGEST_FIRST = tuple(sorted((t for t in TITLES if not t.isascii()), key=len, reverse=True))
+
+
+def without_title(run: str) -> str:
+    """分析师巴特尔 → 巴特尔: a title before a name is no part of it."""
+    for title in _TITLES_LONGEST_FIRST:
+        if run.startswith(title) and len(run) - len(title) >= 2:
+            return run[len(title):]
+    return run
 
 
 def leading_name(part: str, max_len: int = 8) -> str:
@@ -214,26 +233,43 @@ def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _middle_regex(names: tuple[str, ...]) -> re.Pattern:
+    """Three-character names with any Chinese character in the middle; overlapping matches."""
+    return re.compile("(?=(" + "|".join(f"{re.escape(x[0])}[{_HAN}]{re.escape(x[2])}" for x in names) + "))")
+
+
 def one_char_variants(folded: str, names) -> dict[str, str]:
     """Strings of `folded` that differ from one of `names` (three characters or more) in exactly one
     Chinese character: variant → the name it varies. One automaton pass over the text, anchored on
     the parts of each name left and right of the changed character."""
     import ahocorasick_rs
 
-    anchors, meta = [], []
+    anchors, meta, middles = [], [], []
     for name in names:
         if len(name) < 3:
             continue
         for anchor, i, offset in _anchors(name):
             anchors.append(anchor)
             meta.append((name, i, offset))
+        if len(name) == 3:  # its middle has one character on each side: no anchor of two
+            middles.append(name)
     if not anchors:
         return {}
     automaton = ahocorasick_rs.AhoCorasick(anchors)
     found: dict[str, str] = {}
     n = len(folded)
-    for index, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
-        name, i, offset = meta[index]
+    candidates = [(meta[index], start) for index, start, _end in
+                  automaton.find_matches_as_indexes(folded, overlapping=True)]
+    if middles:  # 英维达 for 英伟达: the two outer characters with one between
+        rx = _middle_regex(tuple(sorted(middles)))
+        candidates += [((m.group(1)[0] + "\x00" + m.group(1)[2], 1, 0), m.start()) for m in rx.finditer(folded)]
+    for (name, i, offset), start in candidates:
+        if name[1] == "\x00":  # a middle candidate: the name is the one whose ends these are
+            name = next((x for x in middles if x[0] == name[0] and x[2] == name[2] and x != folded[start:start + 3]),
+                        None)
+            if name is None:
+                continue
         s = start - offset
         e = s + len(name)
         if s < 0 or e > n:
@@ -252,6 +288,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
 
 # Initials that transliterations of one sound swap (v → 弗 fu / 维 wei, p/b, t/d, k/g).
 CONFUSABLE = [set("fw"), set("bp"), set("dt"), set("gk")]
+LR = set("lr")  # English r is 雷, 瑞, 里 or 莱 by turns: confusable from three syllables (克雷斯 / 克瑞斯)
 
 
 def _initial(syllable: str) -> str:
@@ -262,8 +299,8 @@ def _initial(syllable: str) -> str:
 
 
 def near_syllables(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same syllables, or (three syllables or more) all but one, whose initials agree; from four
-    syllables the initials may also be a confusable pair (苏茨克弗 / 苏茨克维)."""
+    """Same syllables, or (three syllables or more) all but one, whose initials agree or are l/r;
+    from four syllables the initials may also be another confusable pair (苏茨克弗 / 苏茨克维)."""
     if a == b:
         return True
     if len(a) != len(b) or len(a) < 3:
@@ -272,7 +309,7 @@ def near_syllables(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(diff) != 1:
         return False
     x, y = _initial(diff[0][0]), _initial(diff[0][1])
-    return x == y or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
+    return x == y or {x, y} == LR or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
 
 
 def syllables(piece: str) -> tuple[str, ...]:

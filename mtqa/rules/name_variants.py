@@ -3,8 +3,8 @@
 Evidence that two renderings are one name: the same Latin original in brackets
 (阿莫迪(Dario Amodei) … 阿莫代(Amodei)); the same toneless pinyin (皮诺 / 皮瑙 are not,
 皮诺 / 匹诺 are); or, for names of three syllables or more, all syllables equal but one
-whose initial is the same (阿莫迪 / 阿莫代), or from four syllables a confusable initial
-(苏茨克弗 / 苏茨克维). Variants are looked for at name positions and, one character off a
+whose initial is the same (阿莫迪 / 阿莫代) or l/r (克雷斯 / 克瑞斯), or from four syllables a
+confusable initial (苏茨克弗 / 苏茨克维). Variants are looked for at name positions and, one character off a
 rendering, anywhere in the text. Full names are compared with full names and
 surnames with surnames; a surname after its full name is the same rendering.
 """
@@ -17,7 +17,7 @@ from ..normalize import DOT, fold
 from ..script import to_simplified
 from .base import LintContext, Rule
 from .name_spans import (dotted_names, glossed_pairs, leading_name, name_groups, near_syllables,
-                         one_char_variants, syllables, trailing_name)
+                         one_char_variants, syllables, trailing_name, without_title)
 
 
 def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
@@ -42,7 +42,7 @@ def _renderings(folded: str, index) -> tuple[dict[str, bool], dict[str, str]]:
                     names.setdefault(full, False)
     for s, e, original in glossed_pairs(folded):
         name = folded[s:e]
-        name = leading_name(name.rsplit(DOT, 1)[1]) if DOT in name else trailing_name(name)
+        name = leading_name(name.rsplit(DOT, 1)[1]) if DOT in name else without_title(trailing_name(name))
         if len(name) >= 2 and not known(name):
             names.setdefault(name, True)
             latin.setdefault(name, original.split()[-1])
@@ -165,7 +165,8 @@ NAME_VARIANTS = Rule(
         "Renderings are dotted names (名·姓) and their surnames, and the Chinese glossed by a bracketed\n"
         "Latin name. Two of them are one name when they gloss the same Latin surname, sound the same\n"
         "(toneless pinyin), or, from three syllables, differ in one syllable with the same initial\n"
-        "(萨提亚·纳德拉 / 萨蒂亚·纳德拉). A span that runs on into the next word (阿莫代 of 阿莫代伊, or\n"
+        "(萨提亚·纳德拉 / 萨蒂亚·纳德拉) or l/r (克雷斯 / 克瑞斯), or from four a confusable one (f/w, b/p,\n"
+        "d/t, g/k: 苏茨克维 / 苏茨克弗). A span that runs on into the next word (阿莫代 of 阿莫代伊, or\n"
         "a glossary name plus one character) is no rendering. The commonest rendering is suggested for\n"
         "the others. Glossary names are left to C001 and N002."
     ),

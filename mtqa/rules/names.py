@@ -87,17 +87,35 @@ def _distance(a: str, b: str, cutoff: int = 2) -> int:
     return min(previous[-1], big)
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Whether `b` is `a` with two neighbouring letters swapped (Wie / Wei)."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _near(a: str, b: str) -> bool:
-    """Two tokens that are plausibly one name misspelt: same initial, 1–2 edits, mostly shared."""
+    """Two tokens that are plausibly one name misspelt: same initial, 1–2 edits (a swap of two
+    neighbouring letters counts as one), mostly shared."""
     if a == b or a[0] != b[0]:
         return False
-    d = _distance(a, b)
+    d = 1 if _swapped(a, b) else _distance(a, b)
     return d <= 2 and 1 - d / max(len(a), len(b)) >= 0.6
 
 
+MIN_DROPPED_S = 9  # a name this long that loses its final s is misspelt (Databrick); shorter ones
+# may be other words (Thread, the network protocol, beside Threads)
+
+
 def _near_single(a: str, b: str) -> bool:
-    if a[0] != b[0] or abs(len(a) - len(b)) > 2 or a == b + "s" or b == a + "s":
-        return False
+    """`a` (from the text) is a misspelling of the glossary name `b`."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2 or a == b + "s":
+        return False  # (a plural of the name is no misspelling: Llamas)
+    if b == a + "s":
+        return len(b) >= MIN_DROPPED_S
+    if _swapped(a, b):
+        return True
     d = _distance(a, b)
     return 0 < d <= (1 if max(len(a), len(b)) < 9 else 2)
 
@@ -133,7 +151,8 @@ def check_near_miss(ctx: LintContext):
             for i in range(k - n + 1):
                 toks = tuple(tokens[i:i + n])
                 plain = " ".join(toks).strip(QUOTES)  # ‘Vibes’, Goldman Sachs' analysts: quoted, not spaced
-                if n > 1 or "-" in plain:
+                if n > 1 or "-" in plain or (len(plain) >= MIN_COMPACT and plain not in all_forms):
+                    # (one word too: HuggingFace for Hugging Face)
                     spaced = compacts.get(compact(plain))
                     start, end = offsets[i][0], offsets[i + n - 1][1]
                     # (A part may be a glossary name of its own: AI in 'Open AI'.)
@@ -246,8 +265,10 @@ NEAR_MISS = Rule(
         "Latin words is compared with the glossary's Latin names of the same length in words: all words\n"
         "but one must be equal and the odd one must share its first letter and differ by at most two\n"
         "edits (and keep 60% of its letters). A single-word name must be 6+ letters and one edit away\n"
-        "(two from 9 letters), and a plural 's' is not a misspelling. Words that spell a glossary name\n"
-        "of five letters or more once spaces and hyphens are dropped (Open AI, Chat-GPT, You Tube) are\n"
+        "(two from 9 letters; a swap of two neighbouring letters is one edit); a plural 's' is not a\n"
+        "misspelling, a dropped final 's' is from 9 letters (Databrick). Words that spell a glossary\n"
+        "name of five letters or more once spaces and hyphens are dropped (Open AI, Chat-GPT, You Tube,\n"
+        "HuggingFace) are\n"
         "flagged too. The fix is unsafe: a near name may belong to someone else."
     ),
     example="Tomasz Tungs 表示 → Tomasz Tunguz 表示",

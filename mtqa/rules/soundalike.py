@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..findings import Applicability, Severity
-from ..normalize import fold
+from ..normalize import DOT, fold
 from .base import LintContext, Rule, concept_label
 from .name_spans import name_groups, near_sound, one_char_variants
 
@@ -39,9 +39,16 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
                 break
         # Anywhere in the text: one character off a name the text mentions, with the same sound.
         present = {}
+        variants = ctx.matcher.term_variants
         for ci in ctx.concepts:
             for name, ti, surname in index.names.get(ci, ()):
                 present.setdefault(name, (ci, ti, surname, None))
+                # and in Traditional, for a Traditional text (龐若明 beside 龐若鳴)
+                hant = fold(variants.get((ci, ti), {}).get("Hant") or "")
+                if surname and DOT in hant:
+                    hant = hant.rsplit(DOT, 1)[1]
+                if len(hant) == len(name) and hant != name:
+                    present.setdefault(hant, (ci, ti, surname, None))
         for variant, name in one_char_variants(folded, present).items():
             plain = to_simplified(variant)
             if variant in found or plain in index.glossary_forms or plain in index.common_words:
@@ -77,12 +84,14 @@ def check_sound_alike(ctx: LintContext):
         while i != -1:
             spans.append((i, i + len(piece), entry))
             i = folded.find(piece, i + len(piece))
-    taken: list[tuple[int, int]] = []
+    # A listed deprecated form inside the span (博斯沃斯 in 安德鲁·博斯沃斯) is T001's, with its own fix.
+    taken: list[tuple[int, int]] = [(h.start, h.end) for h in ctx.hits if h.term.status == "deprecated"]
+    listed = len(taken)
     for start, end, _entry in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if any(s < end and start < e for s, e in taken):
             continue  # the surname inside a full name already reported
         taken.append((start, end))
-    for start, end, (ci, ti, surname, close_to) in sorted((s for s in spans if (s[0], s[1]) in set(taken)),
+    for start, end, (ci, ti, surname, close_to) in sorted((s for s in spans if (s[0], s[1]) in set(taken[listed:])),
                                                           key=lambda s: s[0]):
         concept = glossary.concepts[ci]
         heard = concept.terms[ti].term

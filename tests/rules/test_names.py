@@ -77,3 +77,23 @@ def test_names_spaced_or_hyphenated_otherwise(bundled, text, found, suggestion):
 ])
 def test_spacing_hard_negatives(bundled, text):
     assert [f for f in lint(text, bundled) if f.rule == "N001"] == []
+
+
+@pytest.mark.parametrize("text, found, suggestion", [
+    ("先在HuggingFace的模型页面上同意协议", "HuggingFace", "Hugging Face"),  # one word for two
+    ("Databrick前段时间发布了一篇基准", "Databrick", "Databricks"),  # a long name that lost its final s
+    ("论文第一作者Jason Wie已加入Meta", "Jason Wie", "Jason Wei"),  # two neighbouring letters swapped
+    ("Antrhopic 发布了新模型", "Antrhopic", "Anthropic"),
+    ("Huggingface的模型", "Huggingface", "Hugging Face"),
+])
+def test_more_kinds_of_misspelling(bundled, text, found, suggestion):
+    assert by_rule(lint(text, bundled, select=["N001"]), "N001") == [(found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "苹果的Thread协议和Meta的Threads不是一回事",  # a short name without its s is another word
+    "路透社的创始人Reuter是德国人",
+    "多个Llamas模型和Databricks",  # a plural, and the name itself
+])
+def test_more_kinds_of_misspelling_hard_negatives(bundled, text):
+    assert by_rule(lint(text, bundled, select=["N001"]), "N001") == []

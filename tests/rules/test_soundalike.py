@@ -120,3 +120,46 @@ def test_n002_near_sound_message_names_the_written_form(bundled):
 ])
 def test_n002_near_sound_hard_negatives(bundled, text):
     assert lint(text, bundled, select=["N002"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the middle character of a three-character name (no two-character anchor on either side)
+    ("英伟达第三财季营收570亿美元。美国政府允许英维达恢复对华销售H20。", [("英维达", "英伟达")]),
+    # a Traditional text, whose names are compared in Traditional
+    ("從蘋果跳槽的龐若鳴，四年總額超過2億美元。龐若明在蘋果時帶領團隊", [("龐若明", "龐若鳴")]),
+    # an interview's speaker label is where a name stands
+    ("编者按：内森·兰伯特（Nathan Lambert）是研究科学家。\n记者：你怎么看？\n兰博特：不要去和大公司比。", [("兰博特", "兰伯特")]),
+])
+def test_n002_more_places_names_stand(bundled, text, expected):
+    assert [(f.found, f.suggestion) for f in lint(text, bundled, select=["N002"])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "英伟达和英特尔都发布了新芯片。英国达成了协议。",  # 英国达 is no name: other sound
+    "记者：你怎么看？\n答：不要去和大公司比。\n注意：这是测试。",  # labels that are no names
+    "Meta首席技术官安德鲁·博斯沃斯表示",  # a listed deprecated form: T001's, not a sound-alike too
+])
+def test_n002_more_places_hard_negatives(bundled, text):
+    assert lint(text, bundled, select=["N002"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # l/r from three syllables, at a name position
+    ("首席财务官科莱特·克雷斯（Colette Kress）表示……克瑞斯在会上坦言", [("克瑞斯", "克雷斯")]),
+    # anywhere, one character off, followed by a time word (多年前)
+    ("伊利亚·苏茨克维（Ilya Sutskever）说……就像苏茨克弗多年前在演讲里说的", [("苏茨克弗", "苏茨克维")]),
+    # the middle character of a three-character rendering, in Traditional text
+    ("甲骨文創辦人賴瑞·艾利森（Larry Ellison）證實……艾里森則將在下月出席", [("艾里森", "艾利森")]),
+])
+def test_n003_more_variants(bundled, text, expected):
+    assert [(f.found, f.suggestion) for f in lint(text, bundled, select=["N003"])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # b/p from three syllables are two names (Battle, Patel)
+    "分析师巴特尔（Battle）表示……另一位分析师帕特尔（Patel）认为",
+    # the other rendering goes on: a four-character name, not one off (阿莫代伊 / 阿莫迪)
+    "达里奥·阿莫迪(Dario Amodei)表示……阿莫代伊认为",
+])
+def test_n003_more_variants_hard_negatives(bundled, text):
+    assert lint(text, bundled, select=["N003"]) == []
