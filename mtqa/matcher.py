@@ -179,10 +179,18 @@ class Matcher:
             preferred.append(_preferred_forms(concept, to_simplified, to_traditional))
             preferred_short.append({k: _surname(v) for k, v in preferred[-1].items()})
         keys, entries = [], []
+        concepts = glossary.concepts
+
+        def rank(form: Form, key: str) -> tuple[int, bool]:
+            # A term beats an exception and a derived surname; a term written as the key beats another
+            # term's spelling in the other script (創辦人 is Taiwan's preferred title, not 创办人 in
+            # Traditional, which is only admitted).
+            return form.kind, form.kind != EXCEPTION and fold(concepts[form.concept].terms[form.term].term) != key
+
         for key, forms in table.items():
             explicit = any(f.kind == TERM for f in forms)  # an explicit term beats a derived surname
             keys.append(key)
-            entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: f.kind)))
+            entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: rank(f, key))))
         matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
         matcher._cues = {  # context cues in both scripts, folded
             (ci, ti): tuple(sorted({fold(v) for c in t.context for v in (c, to_traditional(c), to_simplified(c))}))
@@ -205,7 +213,7 @@ class Matcher:
         # Regional forms (S002): a form tagged with a region (輝達, zh-TW) is always worth reporting, and
         # with --locale zh-TW every hit of a concept with a zh-TW form (祖克柏) is.
         regions = [frozenset(r for r in REGIONS if c.preferred(r)) for c in concepts]
-        self._regions = []
+        self._regions, self._regional = [], []
         self._fast, self._loud, self._rendering, self._concepts_of, self._latin, self._explicit = [], [], [], [], [], []
         for forms in self.entries:
             f = forms[0]
@@ -215,6 +223,7 @@ class Matcher:
                                self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end) if simple else None)
             self._loud.append(not simple or term.status != "preferred" or term.lang in REGIONS)
             self._regions.append(regions[f.concept])
+            self._regional.append(any(g.kind == TERM and concepts[g.concept].terms[g.term].lang in REGIONS for g in forms))
             # Acronyms (AI beside 人工智能) are never an inconsistency: they do not make a concept's
             # hits worth keeping, but are kept with them when it has two other renderings.
             self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)]) for g in forms
@@ -237,7 +246,8 @@ class Matcher:
                 "_sound_index", "_cues")
     # The per-pattern tables of __post_init__ are pickled too: recomputing them took 1.4 s for a
     # 10,000-concept glossary, loading them takes a fraction of that.
-    _DERIVED = ("_term_keys", "_fast", "_loud", "_regions", "_rendering", "_concepts_of", "_latin", "_explicit")
+    _DERIVED = ("_term_keys", "_fast", "_loud", "_regions", "_regional", "_rendering", "_concepts_of", "_latin",
+                "_explicit")
 
     def __getstate__(self):
         # The compiled data and its derived tables; the Rust automaton, which does not pickle, is
@@ -304,9 +314,13 @@ class Matcher:
             multi.update(hit.concept_index for hit in slow_hits)
             keep = {pid for pid in present if fast[pid] is not None
                     and (loud[pid] or any(c in multi for c in concepts_of[pid]))}
+            regions = self._regions
             if locale in ("zh-TW", "zh-HK"):
-                regions = self._regions
                 keep.update(pid for pid in present if fast[pid] is not None and locale in regions[pid])
+            elif locale is None and any(self._regional[pid] for pid in present):
+                # A regional form (輝達) says the region matters here: S002 infers it from the names
+                # the text writes, and needs every concept that has a regional form.
+                keep.update(pid for pid in present if fast[pid] is not None and regions[pid])
             selected = [m for m in matches if m[0] in keep] if len(keep) < len(present) else matches
         n = len(text)
         word = LATIN_WORD_CHARS

@@ -45,6 +45,11 @@ def _short_to_simplified(text: str) -> str:
     return convert(text, "t2s")
 
 
+# Characters OpenCC converts everywhere but Taiwan's Ministry of Education lists as the standard
+# form, so Taiwanese text writes them too: 占 (占比; OpenCC gives 佔比).
+TRADITIONAL_STANDARD = frozenset("占")
+
+
 @lru_cache(maxsize=1)
 def script_chars() -> tuple[str, str]:
     """(Traditional-only, Simplified-only) characters of the CJK Unified block.
@@ -59,7 +64,7 @@ def script_chars() -> tuple[str, str]:
 
     from .cache import read_text_cache, write_text_cache
 
-    name = f"script-chars-v2-{_opencc_version()}.txt"
+    name = f"script-chars-v3-{_opencc_version()}.txt"
     cached = None if os.environ.get("MTQA_NO_CACHE") else read_text_cache(name)
     if cached and cached.count("\n") == 1:
         trad, simp = cached.split("\n")
@@ -69,7 +74,8 @@ def script_chars() -> tuple[str, str]:
     t2s = to_simplified(joined).split("\n")
     regional = [to_traditional(joined, r).split("\n") for r in (None, "zh-TW", "zh-HK")]
     trad = "".join(c for c, s in zip(chars, t2s) if s != c)
-    simp = "".join(c for c, s, *ts in zip(chars, t2s, *regional) if s == c and all(t != c for t in ts))
+    simp = "".join(c for c, s, *ts in zip(chars, t2s, *regional)
+                   if s == c and all(t != c for t in ts) and c not in TRADITIONAL_STANDARD)
     write_text_cache(name, f"{trad}\n{simp}")
     return trad, simp
 

@@ -108,7 +108,35 @@ def check_mixed_script(ctx: LintContext):
 def _locale(ctx: LintContext) -> str | None:
     if ctx.locale:
         return ctx.locale
-    return "zh-CN" if document_script(ctx)[0] == "Hans" else None
+    if document_script(ctx)[0] == "Hans":
+        return "zh-CN"
+    return ctx.memo("S002.locale", lambda: inferred_locale(ctx.hits))
+
+
+REGIONS = ("zh-CN", "zh-TW", "zh-HK")
+
+
+def inferred_locale(hits) -> str | None:
+    """A Traditional text's region, from the glossary names it writes: each concept votes for the
+    region of its form (輝達, 山姆·阿特曼: zh-TW), or for zh-CN when it has a Taiwan or Hong Kong form
+    the text does not use (扎克伯格, not 祖克柏). A region needs two votes and twice as many as any
+    other; otherwise None, and S002 says nothing."""
+    votes: dict[str, set[int]] = {}
+    for hit in hits:
+        term = hit.term
+        if not hit.is_rendering or term.status == "deprecated" or term.lang == "en" or term.is_short:
+            continue
+        if term.lang in REGIONS:
+            region = term.lang
+        elif any(hit.concept.preferred(r) not in (None, term) for r in ("zh-TW", "zh-HK")):
+            region = "zh-CN"
+        else:
+            continue
+        votes.setdefault(region, set()).add(hit.concept_index)
+    ranked = sorted(((len(v), r) for r, v in votes.items()), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 def _regional_hits(ctx: LintContext) -> list:
@@ -118,6 +146,9 @@ def _regional_hits(ctx: LintContext) -> list:
         locale = _locale(ctx)
         if locale is None:
             return []
+        from ..script import to_traditional
+
+        hant = document_script(ctx)[0] == "Hant"
         out = []
         for hit in ctx.hits:
             term = hit.term
@@ -128,6 +159,8 @@ def _regional_hits(ctx: LintContext) -> list:
             if not foreign_region and (explicit is None or explicit is term or locale == "zh-CN"):
                 continue
             expected = ctx.matcher.preferred_form(hit.concept_index, "Hans", locale, short=hit.short)
+            if expected and locale == "zh-CN" and hant:
+                expected = to_traditional(expected)  # a mainland text in Traditional characters
             if expected and fold(expected) != fold(ctx.doc.text[hit.start:hit.end]):
                 out.append((hit, expected))
         return out
@@ -165,9 +198,11 @@ REGIONAL_FORM = Rule(
     code="S002", name="regional-form", severity=Severity.WARNING,
     summary="A glossary name in another region's form (扎克伯格 in a zh-TW article → 祖克柏).",
     explanation=(
-        "With --locale zh-CN, zh-TW or zh-HK (a Simplified article counts as zh-CN when none is given),\n"
-        "a concept with a regional form is expected in that form: 輝達 in a zh-CN article is 英伟达, and\n"
-        "馬克·扎克伯格 in a zh-TW article is 馬克·祖克柏."
+        "With --locale zh-CN, zh-TW or zh-HK, a concept with a regional form is expected in that form:\n"
+        "輝達 in a zh-CN article is 英伟达, and 馬克·扎克伯格 in a zh-TW article is 馬克·祖克柏. Without\n"
+        "--locale, a Simplified article counts as zh-CN, and a Traditional one as the region its glossary\n"
+        "names point to: each concept votes for its form's region (輝達: zh-TW), or for zh-CN when the text\n"
+        "passes over a Taiwan or Hong Kong form (扎克伯格); a region needs two votes and twice any other's."
     ),
     example="(zh-TW) 扎克伯格表示 → 祖克柏表示", check=check_regional_form, fix="safe",
 )

@@ -41,7 +41,7 @@ def test_s002_flags_a_concept_the_text_names_one_way_only(bundled):
     fs = lint("馬克·扎克伯格表示,這是好事。", bundled, select=["S002"], locale="zh-TW")
     assert [(f.found, f.suggestion) for f in fs] == [("馬克·扎克伯格", "馬克·祖克柏")]
     fs = lint("輝達的晶片很好。", bundled, select=["S002"], locale="zh-CN")
-    assert [(f.found, f.suggestion) for f in fs] == [("輝達", "英伟达")]
+    assert [(f.found, f.suggestion) for f in fs] == [("輝達", "英偉達")]  # in the text's own script
     assert lint("馬克·扎克伯格表示,這是好事。", bundled, select=["S002"]) == []  # no locale: either is fine
 
 
@@ -69,3 +69,43 @@ def test_s001_script_split_is_the_same_with_or_without_the_compiled_classes(mini
         script, foreign = document_script(LintContext(Document(text)))
         results.append((script, [m.span() for m in foreign]))
     assert results[0] == results[1]
+
+
+
+TW_PAGE = ("輝達執行長黃仁勳表示，AI需求強勁。OpenAI執行長山姆·阿特曼也說，人工智慧將改變一切。"
+           "馬克·扎克伯格則表示，Meta將加碼投資。")
+
+
+def test_s002_infers_taiwan_from_the_names_a_traditional_text_writes(bundled):
+    """No --locale: 輝達, 山姆·阿特曼 and 人工智慧 are Taiwan's forms, so 扎克伯格 should be 祖克柏."""
+    fs = lint(TW_PAGE, bundled, select=["S002"])
+    assert [(f.found, f.suggestion) for f in fs] == [("馬克·扎克伯格", "馬克·祖克柏")]
+    assert "zh-TW" in fs[0].message
+
+
+def test_s002_infers_a_mainland_text_in_traditional_characters(bundled):
+    text = "英偉達和馬克·扎克伯格的Meta都在投資，山姆·奧爾特曼也是。他說人工智慧很重要。"
+    fs = lint(text, bundled, select=["S002"])
+    assert [(f.found, f.suggestion) for f in fs] == [("人工智慧", "人工智能")]
+
+
+@pytest.mark.parametrize("text", [
+    "馬克·扎克伯格表示，這是好事。",  # one concept is not enough evidence of a region
+    "輝達的晶片很好。馬克·扎克伯格表示，這是好事。",  # one vote each: no region
+    "這是一篇沒有任何名字的繁體文章。",
+])
+def test_s002_infers_no_region_without_enough_evidence(bundled, text):
+    assert lint(text, bundled, select=["S002"]) == []
+
+
+def test_s001_leaves_taiwan_standard_characters_alone(bundled):
+    """占 is the Ministry of Education's standard form in Taiwan (占比), though OpenCC writes 佔."""
+    assert lint("台積電第3季營收再創新高，先進製程占比持續提升。", bundled, select=["S001"]) == []
+    assert [f.found for f in lint("台積電的营收再創新高。", bundled, select=["S001"])] == ["营"]
+
+
+def test_taiwan_preferred_title_is_not_the_admitted_mainland_one_in_traditional(bundled):
+    """創辦人 is Taiwan's preferred title; it is also 创办人 (admitted) in Traditional characters,
+    and the text's own spelling wins: no T002 in a Taiwan page."""
+    assert lint("甲骨文創辦人賴瑞·艾利森表示", bundled, select=["T002"]) == []
+    assert [(f.found, f.suggestion) for f in lint("甲骨文创办人表示", bundled, select=["T002"])] == [("创办人", "创始人")]

@@ -83,6 +83,9 @@ def test_bundled_glossary_literal_translations_hard_negatives(bundled, text):
     ("Instagram的元首", False),
     ("Instagram上有人卖100元的东西", False),
     ("Instagram博主的多元化内容", False),
+    # programming and web words with meta- (元类 is a metaclass), in a text about Llama
+    ("我们用Python的元类给Llama的工具函数自动注册", False),
+    ("Llama网页的元标签和元描述", False),
 ])
 def test_meta_as_yuan_needs_a_meta_cue_anywhere(bundled, text, flagged):
     assert bool(by_rule(lint(text, bundled), "T001")) is flagged
