@@ -122,9 +122,14 @@ def inferred_locale(hits) -> str | None:
     the text does not use (扎克伯格, not 祖克柏). A region needs two votes and twice as many as any
     other; otherwise None, and S002 says nothing."""
     votes: dict[str, set[int]] = {}
+    seen: set[tuple[int, str]] = set()
     for hit in hits:
         term = hit.term
+        if (hit.concept_index, term.term) in seen:
+            continue  # a name's every mention votes alike
+        seen.add((hit.concept_index, term.term))
         if not hit.is_rendering or term.status == "deprecated" or term.lang == "en" or term.is_short:
+            seen.discard((hit.concept_index, term.term))  # (a gloss says nothing; the next mention may)
             continue
         if term.lang in REGIONS:
             region = term.lang

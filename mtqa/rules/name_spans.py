@@ -39,7 +39,9 @@ _HAN_AFTER_6 = re.compile(f"[{_HAN}]{{0,6}}")
 _HAN_OR_DOT_BEFORE_12 = re.compile(f"[{_HAN}{DOT}]{{1,12}}\\Z")
 _HAN_OR_HYPHEN_10 = re.compile(f"[{_HAN}\\-]{{0,10}}")
 # A speaker's name opening a line of a transcript, before a colon (兰伯特：, 马克·扎克伯格:).
-SPEAKER = re.compile(f"^[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]", re.M)
+# (It starts at a line break, which `re` skips to; the text's first line is matched on its own.)
+SPEAKER = re.compile(f"\n[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
+SPEAKER_FIRST = re.compile(f"[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
 GLOSS_LATIN = re.compile(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
 _MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
@@ -85,7 +87,8 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
     for s, e, _latin in glossed(folded):  # the name ends right before the bracket
         groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     if "：" in folded or ":" in folded:
-        for m in SPEAKER.finditer(folded):  # an interview's speaker label: 兰伯特：……
+        first = SPEAKER_FIRST.match(folded)
+        for m in ([first] if first else []) + list(SPEAKER.finditer(folded)):  # a speaker label: 兰伯特：……
             s, e = m.span(1)
             groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     for start, end, parts in dotted_names(folded):
@@ -233,10 +236,22 @@ def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
-def _middle_regex(names: tuple[str, ...]) -> re.Pattern:
-    """Three-character names with any Chinese character in the middle; overlapping matches."""
-    return re.compile("(?=(" + "|".join(f"{re.escape(x[0])}[{_HAN}]{re.escape(x[2])}" for x in names) + "))")
+def _middle_candidates(folded: str, names: list[str]) -> list[tuple[str, int]]:
+    """(name, start) wherever a three-character name's outer characters stand with one character
+    between: 英维达 for 英伟达. `re` finds the first characters (a class it skips along), Python checks
+    the third: a look-ahead or an alternation of the names made `re` try every position."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    out = []
+    n = len(folded)
+    for m in re.finditer(f"[{re.escape(''.join(by_first))}]", folded):
+        i = m.start()
+        if i + 2 < n:
+            for name in by_first[folded[i]]:
+                if folded[i + 2] == name[2] and folded[i + 1] != name[1] and _is_cjk(folded[i + 1]):
+                    out.append((name, i))
+    return out
 
 
 def one_char_variants(folded: str, names) -> dict[str, str]:
@@ -259,17 +274,13 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
     automaton = ahocorasick_rs.AhoCorasick(anchors)
     found: dict[str, str] = {}
     n = len(folded)
-    candidates = [(meta[index], start) for index, start, _end in
-                  automaton.find_matches_as_indexes(folded, overlapping=True)]
+    matches = automaton.find_matches_as_indexes(folded, overlapping=True)
     if middles:  # 英维达 for 英伟达: the two outer characters with one between
-        rx = _middle_regex(tuple(sorted(middles)))
-        candidates += [((m.group(1)[0] + "\x00" + m.group(1)[2], 1, 0), m.start()) for m in rx.finditer(folded)]
-    for (name, i, offset), start in candidates:
-        if name[1] == "\x00":  # a middle candidate: the name is the one whose ends these are
-            name = next((x for x in middles if x[0] == name[0] and x[2] == name[2] and x != folded[start:start + 3]),
-                        None)
-            if name is None:
-                continue
+        for name, start in _middle_candidates(folded, middles):
+            matches.append((len(meta), start, start))
+            meta.append((name, 1, 0))
+    for index, start, _end in matches:
+        name, i, offset = meta[index]
         s = start - offset
         e = s + len(name)
         if s < 0 or e > n:
@@ -312,13 +323,19 @@ def near_syllables(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return x == y or {x, y} == LR or (len(a) >= 4 and any({x, y} <= pair for pair in CONFUSABLE))
 
 
+@lru_cache(maxsize=65536)
 def syllables(piece: str) -> tuple[str, ...]:
     """Toneless pinyin of `piece`, one syllable per character (a heteronym's first reading)."""
+    readings, to_simplified = _reading_tools()
+    return tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+
+
+@lru_cache(maxsize=1)
+def _reading_tools():
     from ..phonetics import reading_table
     from ..script import to_simplified
 
-    readings = reading_table()
-    return tuple(readings.get(ord(c), (c,))[0] for c in to_simplified(piece))
+    return reading_table(), to_simplified
 
 
 def near_sound(a: str, b: str) -> bool:

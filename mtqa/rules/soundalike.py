@@ -39,7 +39,7 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
                 break
         # Anywhere in the text: one character off a name the text mentions, with the same sound.
         present = {}
-        variants = ctx.matcher.term_variants
+        variants = ctx.matcher.term_variants if ctx.doc.script == "Hant" else {}
         for ci in ctx.concepts:
             for name, ti, surname in index.names.get(ci, ()):
                 present.setdefault(name, (ci, ti, surname, None))
