@@ -181,16 +181,26 @@ class Matcher:
         keys, entries = [], []
         concepts = glossary.concepts
 
-        def rank(form: Form, key: str) -> tuple[int, bool]:
-            # A term beats an exception and a derived surname; a term written as the key beats another
-            # term's spelling in the other script (創辦人 is Taiwan's preferred title, not 创办人 in
-            # Traditional, which is only admitted).
-            return form.kind, form.kind != EXCEPTION and fold(concepts[form.concept].terms[form.term].term) != key
+        def ranked(forms, key: str) -> tuple[Form, ...]:
+            # A term beats an exception and a derived surname. Within one concept, a term written as
+            # the key beats another term's spelling in the other script (創辦人 is Taiwan's preferred
+            # title, not admitted 创办人 in Traditional), unless `glossary derive` wrote it (that
+            # spelling is its source term's); otherwise the glossary's order stands.
+            order = {}
+            for f in forms:
+                order.setdefault(f.concept, len(order))
+
+            def rank(f: Form) -> tuple[int, int, bool]:
+                term = concepts[f.concept].terms[f.term]
+                own = f.kind == TERM and not getattr(term, "derived", False) and fold(term.term) == key
+                return f.kind, order[f.concept], not own
+
+            return tuple(sorted(forms, key=rank))
 
         for key, forms in table.items():
             explicit = any(f.kind == TERM for f in forms)  # an explicit term beats a derived surname
             keys.append(key)
-            entries.append(tuple(sorted((f for f in forms if f.kind != SHORT or not explicit), key=lambda f: rank(f, key))))
+            entries.append(ranked([f for f in forms if f.kind != SHORT or not explicit], key))
         matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
         matcher._cues = {  # context cues in both scripts, folded
             (ci, ti): tuple(sorted({fold(v) for c in t.context for v in (c, to_traditional(c), to_simplified(c))}))

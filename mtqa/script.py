@@ -48,6 +48,9 @@ def _short_to_simplified(text: str) -> str:
 # Characters OpenCC converts everywhere but Taiwan's Ministry of Education lists as the standard
 # form, so Taiwanese text writes them too: 占 (占比; OpenCC gives 佔比).
 TRADITIONAL_STANDARD = frozenset("占")
+# Traditional characters that Simplified Chinese keeps for a meaning of their own, and in names:
+# 乾 (qián: 乾坤, and 萧乾, 王丙乾). Alone in a Simplified text they are no foreign script.
+SIMPLIFIED_TOO = frozenset("乾")
 
 
 @lru_cache(maxsize=1)

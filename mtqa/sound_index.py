@@ -12,6 +12,9 @@ from .normalize import DOT, fold
 NAME_TYPES = ("person", "org", "product", "model", "codename")
 MIN_SYLLABLES = 2
 MAX_SYLLABLES = 8
+MIN_ANYWHERE = 3  # names this long are looked for by sound anywhere in a text, not only where names stand
+MAX_ANYWHERE = 5
+MAX_PER_ANCHOR = 8  # names a pair of characters may anchor for that search
 
 
 @dataclass
@@ -22,6 +25,7 @@ class SoundIndex:
     common_words: set[str]  # dictionary words that sound like a glossary name (前文 ~ 千问)
     concept_cues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # concept → folded forms, any language
     names: dict[int, list[tuple[str, int, bool]]] = field(default_factory=dict)  # concept → (name, term, surname)
+    persons: frozenset[int] = frozenset()  # concepts that are people
 
     def coder(self):
         from .phonetics import SoundCoder
@@ -31,9 +35,52 @@ class SoundIndex:
             coder = self._coder = SoundCoder(self.level)
         return coder
 
+    def prefixes(self) -> frozenset[str]:
+        """The first two codes of every coded name: a span whose first two characters cannot read
+        as one of them is no name, and its codings need not be worked out."""
+        got = getattr(self, "_prefixes", None)
+        if got is None:
+            got = self._prefixes = frozenset(k[:2] for k in self.keys)
+        return got
+
+    def long_names(self):
+        """(automaton, anchors, three-character names, their outer pairs) for finding names of
+        companies, products and models of three characters or more anywhere in a text by the
+        characters they keep: the automaton holds every pair of neighbouring characters of each
+        undotted name, `anchors[k]` says (name, entry, offset) for its k-th pattern. Built on first
+        use (the Rust automaton does not pickle)."""
+        got = getattr(self, "_long_names", None)
+        if got is None:
+            import ahocorasick_rs
+
+            patterns: dict[str, list] = {}
+            threes = {}
+            for ci, names in self.names.items():
+                if ci in self.persons:
+                    continue  # people are named where names stand (titles, 表示, 名·姓), and are many
+                for name, ti, surname in names:
+                    if not MIN_ANYWHERE <= len(name) <= MAX_ANYWHERE or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                        continue  # (longer names are made of words: 超级智能实验室 would anchor on every 智能)
+                    for i in range(len(name) - 1):
+                        patterns.setdefault(name[i:i + 2], []).append((name, (ci, ti, surname), i))
+                    if len(name) == 3:
+                        threes.setdefault(name, (ci, ti, surname))
+            # A pair shared by many names (斯特, 克斯 in a glossary of thousands of transliterations) is
+            # no anchor: each of its mentions would make a candidate of every one of them.
+            patterns = {k: v for k, v in patterns.items() if len(v) <= MAX_PER_ANCHOR}
+            keys = list(patterns) or ["\x00\x00"]
+            automaton = ahocorasick_rs.AhoCorasick(keys)
+            from .rules.name_spans import _by_ends
+
+            ends = _by_ends(tuple(threes)) if threes else None
+            got = self._long_names = (automaton, [patterns.get(k, []) for k in keys], threes, ends)
+        return got
+
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_coder", None)
+        state.pop("_long_names", None)
+        state.pop("_prefixes", None)
         return state
 
 
@@ -69,7 +116,8 @@ def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> So
         cues[ci] = tuple(sorted(cue))
     keys = {coded: list(bucket) for coded, bucket in keys.items()}
     common = _dictionary_homophones(coder, keys, forms)
-    return SoundIndex(level, keys, forms, common, cues, names)
+    persons = frozenset(ci for ci, c in enumerate(glossary.concepts) if c.type == "person")
+    return SoundIndex(level, keys, forms, common, cues, names, persons)
 
 
 def _add(keys, coder, name: str, entry) -> None:

@@ -179,3 +179,14 @@ def test_hits_given_to_a_context_stay_when_it_scans_for_the_rest(bundled):
     ctx = LintContext(Document("王涛说,Meta的Llama"), get_matcher(bundled), _hits=[])
     assert ctx.concepts and ctx.latin_spans  # scanned for these...
     assert ctx.hits == []  # ...without touching the hits it was given
+
+
+def test_fold_maps_full_width_letters_digits_and_dots_and_keeps_the_length():
+    from mtqa.normalize import fold
+
+    text = "１９９８年，ＯｐｅｎＡＩ和亚历山大・王\u00a0在İstanbul。"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("1998年，openai和亚历山大·王 在")
+    assert fold("Ａ·Ｂ・Ｃ") == "a·b·c"
+    assert fold("纯中文没有要折叠的字符") == "纯中文没有要折叠的字符"

@@ -82,7 +82,7 @@ def _converted(text: str, runs: list[tuple[int, int]], convert) -> list[str]:
 
 
 def check_mixed_script(ctx: LintContext):
-    from ..script import to_simplified, to_traditional
+    from ..script import SIMPLIFIED_TOO, to_simplified, to_traditional
 
     script, foreign = document_script(ctx)
     if not foreign:
@@ -92,6 +92,8 @@ def check_mixed_script(ctx: LintContext):
     regional = {(h.start, h.end) for h in _regional_hits(ctx)}
     runs = [(start, end) for start, end in _runs(foreign)
             if not any(s < end and start < e for s, e in regional)]  # regional names: S002 suggests the name
+    if script == "Hans":
+        runs = [(start, end) for start, end in runs if not set(text[start:end]) <= SIMPLIFIED_TOO]  # 萧乾
     for (start, end), replacement in zip(runs, _converted(text, runs, convert)):
         if replacement == text[start:end]:
             continue  # OpenCC keeps it in this context (乾隆, 皇后): not foreign here

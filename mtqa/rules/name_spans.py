@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..translit import TRANSLIT
 from ..normalize import DOT, fold
 
 TITLES = (
@@ -185,7 +186,7 @@ def glossed_pairs(folded: str):
 STOP = frozenset(
     "的了在是和与及说称表认也又都就还将被把对从向而但并等着过这那他她它们我你其之为以于所如因由已会能要不没很"
     "更最每各该此指透回强写补解坦承宣警曾即则却再才只并且或及跟同给让令使于在至到自从在于年月日时后前中上下里"
-    "說稱與這們為對從將還會過認寫補解強該時後裡"
+    "說稱與這們為對從將還會過認寫補解強該時後裡則並於當"
 )
 
 
@@ -236,22 +237,33 @@ def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _middle_candidates(folded: str, names: list[str]) -> list[tuple[str, int]]:
-    """(name, start) wherever a three-character name's outer characters stand with one character
-    between: 英维达 for 英伟达. `re` finds the first characters (a class it skips along), Python checks
-    the third: a look-ahead or an alternation of the names made `re` try every position."""
-    by_first: dict[str, list[str]] = {}
-    for name in names:
-        by_first.setdefault(name[0], []).append(name)
+def _middle_candidates(folded: str, names) -> list[tuple[str, int]]:
+    """(name, start) wherever a three-character name's outer characters stand with one other
+    character between: 英维达 for 英伟达. `re` finds the first characters (a class it skips along),
+    a dict keyed by the outer pair does the rest: a look-ahead or an alternation of the names made
+    `re` try every position, and a loop over names sharing a first character was slow with
+    thousands of names."""
+    by_ends = _by_ends(tuple(names)) if not isinstance(names, dict) else names
     out = []
     n = len(folded)
-    for m in re.finditer(f"[{re.escape(''.join(by_first))}]", folded):
+    for m in by_ends["\x00"].finditer(folded):
         i = m.start()
         if i + 2 < n:
-            for name in by_first[folded[i]]:
-                if folded[i + 2] == name[2] and folded[i + 1] != name[1] and _is_cjk(folded[i + 1]):
+            for name in by_ends.get(folded[i] + folded[i + 2], ()):
+                if folded[i + 1] != name[1] and _is_cjk(folded[i + 1]):
                     out.append((name, i))
     return out
+
+
+@lru_cache(maxsize=64)
+def _by_ends(names: tuple[str, ...]) -> dict:
+    """Three-character names by their outer pair (英达 → [英伟达]), and under "\x00" a pattern of
+    their first characters."""
+    by_ends: dict = {}
+    for name in names:
+        by_ends.setdefault(name[0] + name[2], []).append(name)
+    by_ends["\x00"] = re.compile(f"[{re.escape(''.join(sorted({x[0] for x in names})))}]")
+    return by_ends
 
 
 def one_char_variants(folded: str, names) -> dict[str, str]:
@@ -291,8 +303,13 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
             if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
                 continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
-            if i == len(name) - 1 and e < n and _is_cjk(folded[e]) and folded[e] not in AFTER_NAME:
-                continue  # the name goes on (阿莫代伊 beside 阿莫迪): the rendering is longer, not one off
+            if e < n and _is_cjk(folded[e]) and (folded[e] in TRANSLIT if i < len(name) - 1 else folded[e] not in AFTER_NAME):
+                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. After a
+                # changed last character anything but a word that may follow a name says so; otherwise only
+                # a transliteration's character does (阿尔特曼显然 is a name and a word).
+                continue
+            if i > 0 and s and folded[s - 1] in TRANSLIT:
+                continue  # it starts earlier: 克伯格 of 扎克伯格 is no 克莱格 with one character changed
             found.setdefault(candidate, name)
     return found
 

@@ -62,6 +62,16 @@ def known_name(name: str, index) -> bool:
     return name in index.glossary_forms or plain in index.glossary_forms or plain in index.common_words
 
 
+def _relatives(a: str, b: str) -> bool:
+    """Two full names with one surname whose short given names differ (特里·恩赖特 and his wife's
+    niece 迪尔德丽·恩赖特 in one story): two people, as a different given name of two characters
+    or fewer is too short to tell a misspelling from another person."""
+    if DOT not in a or DOT not in b:
+        return False
+    ga, gb = a.split(DOT, 1)[0], b.split(DOT, 1)[0]
+    return ga != gb and min(len(ga), len(gb)) <= 2
+
+
 def _inserted(folded: str, s: int, e: int, name: str) -> bool:
     """Whether folded[s:e] is the tail (or head) of `name` with a character inserted, rather than
     another rendering of it: 尔特曼 in 奥尔特曼 next to 奥特曼. Its own first (last) character then
@@ -121,7 +131,8 @@ def check_name_variants(ctx: LintContext):
         for b in ordered[i + 1:]:
             if to_simplified(a) == to_simplified(b):
                 parent[root(b)] = root(a)  # the same name in two scripts: S001's business
-            elif (a in latin and latin.get(a) == latin.get(b)) or near_syllables(sounds[a], sounds[b]):
+            elif (a in latin and latin.get(a) == latin.get(b)) or (
+                    near_syllables(sounds[a], sounds[b]) and not _relatives(a, b)):
                 parent[root(b)] = root(a)
     groups: dict[str, list[str]] = {}
     for n in ordered:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from .base import LintContext, Rule, concept_label
+from .name_spans import _is_cjk as is_cjk
 from .name_spans import name_groups, near_sound, one_char_variants
 
 
@@ -20,46 +21,110 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
         text = ctx.doc.text
         folded = fold(text)
         coder = index.coder()
+        codes, prefixes = coder.codes, index.prefixes()
         found: dict[str, tuple] = {}
         for group in name_groups(ctx, folded):
             for s, e in group:
                 piece = folded[s:e]
                 if piece in found:
                     break
+                if not any(a + b in prefixes for a in codes(piece[0]) for b in codes(piece[1])):
+                    continue  # its first two characters read as no name's first two
                 entries = next((index.keys[c] for c in coder.encode_all(piece) if c in index.keys), None)
                 if not entries:
                     continue
                 plain = to_simplified(piece)
                 if plain in index.glossary_forms or plain in index.common_words or piece in index.glossary_forms:
                     break  # the name itself (in either script), or an ordinary word that sounds like it
-                ci, ti, surname = entries[0]
+                entry = next((x for x in entries if reads_alike(plain, _name_of(index, *x), coder)), None)
+                if entry is None:
+                    continue  # alike only through rare readings (还可以 read fu-ge-si is no 弗格斯)
+                ci, ti, surname = entry
                 if len(piece.replace("·", "")) <= 2 and not _concept_present(index, ci, folded, piece):
                     break  # two syllables match too much by chance: the concept must be in the text
                 found[piece] = (ci, ti, surname, None)
                 break
-        # Anywhere in the text: one character off a name the text mentions, with the same sound.
+        # Anywhere in the text: a company's or product's name of three syllables or more by sound,
+        # written half or more as the name (英维达 for 英伟达), ...
+        for s, e, entry in _sounded_anywhere(folded, index, coder):
+            piece = folded[s:e]
+            if piece not in found:
+                found[piece] = entry
+        # ... and one character off a name the text mentions, with the same or a close sound.
         present = {}
         variants = ctx.matcher.term_variants if ctx.doc.script == "Hant" else {}
         for ci in ctx.concepts:
             for name, ti, surname in index.names.get(ci, ()):
-                present.setdefault(name, (ci, ti, surname, None))
-                # and in Traditional, for a Traditional text (龐若明 beside 龐若鳴)
+                # in Traditional, for a Traditional text (龐若明 beside 龐若鳴)
                 hant = fold(variants.get((ci, ti), {}).get("Hant") or "")
                 if surname and DOT in hant:
                     hant = hant.rsplit(DOT, 1)[1]
-                if len(hant) == len(name) and hant != name:
-                    present.setdefault(hant, (ci, ti, surname, None))
+                present.setdefault(hant if len(hant) == len(name) else name, (ci, ti, surname, None))
         for variant, name in one_char_variants(folded, present).items():
             plain = to_simplified(variant)
             if variant in found or plain in index.glossary_forms or plain in index.common_words:
                 continue
-            if set(coder.encode_all(variant)) & set(coder.encode_all(name)):
+            if reads_alike(plain, to_simplified(name), coder):
                 found[variant] = present[name]
             elif name in folded and near_sound(variant, name) and not _inside_a_name(variant, present):
                 found[variant] = present[name][:3] + (name,)  # 阿尔特曼 beside 奥尔特曼, 扎克伯克 beside 扎克伯格
         return found
 
     return ctx.memo("N002.variants", compute)
+
+
+def _sounded_anywhere(folded: str, index, coder):
+    """(start, end, entry) of every unlisted string that reads like a glossary name (of a company,
+    product or model: people are looked for where names stand) of three characters or more and
+    keeps half its characters or more, the changed ones being no function
+    words: 英维达 for 英伟达, 扎克柏格 for 扎克伯格. Found by the characters kept (one automaton pass
+    over the name's neighbouring pairs, and the outer pair of three-character names), then read.
+    同意前文 sounds like 通义千问 but keeps none of it; 英为达 changes 伟 for the function word 为."""
+    from ..script import to_simplified
+    from .name_spans import STOP, _middle_candidates
+
+    automaton, anchors, threes, ends = index.long_names()
+    n = len(folded)
+    candidates = [(name, entry, start - offset) for k, start, _end in
+                  automaton.find_matches_as_indexes(folded, overlapping=True)
+                  for name, entry, offset in anchors[k]]
+    if threes:
+        candidates += [(name, threes[name], start) for name, start in _middle_candidates(folded, ends)]
+    seen = set()
+    for name, entry, s in candidates:
+        e = s + len(name)
+        if s < 0 or e > n or (s, name) in seen:
+            continue
+        seen.add((s, name))
+        piece = folded[s:e]
+        if piece == name or 2 * sum(a != b for a, b in zip(piece, name)) > len(name):
+            continue
+        plain = to_simplified(piece)
+        if plain == name or plain in index.glossary_forms or plain in index.common_words:
+            continue
+        changed = [c for c, d in zip(plain, name) if c != d]
+        if 2 * len(changed) > len(name) or any(c in STOP or not is_cjk(c) for c in changed):
+            continue
+        if reads_alike(plain, name, coder):  # (伯 read mo is rare: 达摩克利斯 holds no 伯克利)
+            yield s, e, entry + (None,)
+
+
+def _name_of(index, ci: int, ti: int, surname: bool) -> str:
+    return next((n for n, t, sur in index.names.get(ci, ()) if t == ti and sur == surname), "")
+
+
+def reads_alike(text: str, name: str, coder) -> bool:
+    """Whether `text` (Simplified) reads as `name` character by character: each changed character's
+    commonest reading is one of the name character's two commonest (柏 bai for 伯 bo/bai, 胜 sheng
+    for 晟 cheng/sheng). Coding every reading of both sides matched rare ones: 还 fu, 可 ge, 以 si
+    made 还可以 a 弗格斯, and 伯 mo put a 伯克利 in 达摩克利斯."""
+    if len(text) != len(name):
+        return False
+    codes = coder.codes
+    for t, n in zip(text, name):
+        if t != n and codes(t)[0] not in codes(n)[:2]:
+            return False
+    return True
 
 
 def _inside_a_name(piece: str, names) -> bool:

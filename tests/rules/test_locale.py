@@ -109,3 +109,9 @@ def test_taiwan_preferred_title_is_not_the_admitted_mainland_one_in_traditional(
     and the text's own spelling wins: no T002 in a Taiwan page."""
     assert lint("甲骨文創辦人賴瑞·艾利森表示", bundled, select=["T002"]) == []
     assert [(f.found, f.suggestion) for f in lint("甲骨文创办人表示", bundled, select=["T002"])] == [("创办人", "创始人")]
+
+
+def test_s001_keeps_qian_in_simplified_names_but_not_in_traditional_words(bundled):
+    """乾 is also a Simplified character (乾坤, and names: 萧乾); 乾淨 is Traditional for 干净."""
+    assert lint("冰心老人为该书题辞，萧乾老人致书作者。副委员长王丙乾等参加了会见。", bundled, select=["S001"]) == []
+    assert [(f.found, f.suggestion) for f in lint("这里很乾淨。", bundled, select=["S001"])] == [("乾淨", "干净")]

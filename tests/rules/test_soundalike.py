@@ -163,3 +163,32 @@ def test_n003_more_variants(bundled, text, expected):
 ])
 def test_n003_more_variants_hard_negatives(bundled, text):
     assert lint(text, bundled, select=["N003"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # anywhere in the text, not only where names stand: a long name by sound, half of it as written
+    ("另外，英维达的驱动和CUDA版本一定要匹配。", [("英维达", "英伟达")]),
+    ("阿里巴巴发布了通义千闻的新版本。", [("通义千闻", "通义千问")]),
+])
+def test_n002_long_names_anywhere(bundled, text, expected):
+    assert [(f.found, f.suggestion) for f in lint(text, bundled, select=["N002"])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "许多人还可以回忆得起那个草原。也不可以表示感谢。",  # 还 fu, 可 ge, 以 si are rare readings: no 弗格斯
+    "道德泥潭与监管的达摩克利斯之剑",  # 伯 read mo is rare: 摩克利 is no 伯克利
+    "我同意前文所述的观点。",  # sounds like 通义千问 but shares no character with it
+    "新纳粹分子聚集在斯德哥尔摩北郊布罗特比。探险队负责人阿兰·布朗特说",  # 布罗特比 goes on
+    "美国国会通过了《普雷斯勒修正案》。皮雷斯表示反对。",
+])
+def test_n002_n003_newspaper_hard_negatives(bundled, text):
+    """Ordinary newspaper prose (People's Daily style) that the sound rules once flagged."""
+    assert lint(text, bundled, select=["N002", "N003"]) == []
+
+
+def test_n003_relatives_with_short_given_names_are_two_people(bundled):
+    """From a newspaper story: a man and his niece share the surname."""
+    assert lint("特里·恩赖特说……德丽·恩赖特说", bundled, select=["N003"]) == []
+    # a three-syllable given name one syllable off is still one person rendered two ways
+    fs = lint("微软CEO萨提亚·纳德拉(Satya Nadella)表示,萨蒂亚·纳德拉还说,纳德拉认为。", bundled, select=["N003"])
+    assert [(f.found, f.suggestion) for f in fs] == [("萨蒂亚·纳德拉", "萨提亚·纳德拉")]

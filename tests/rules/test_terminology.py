@@ -126,3 +126,14 @@ def test_bundled_glossary_knows_the_ai_race_names(bundled, text, rule, expected)
 ])
 def test_bundled_glossary_ai_race_names_hard_negatives(bundled, text):
     assert [f for f in lint(text, bundled) if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("梅塔公司发布了新的人工智能模型。", [("梅塔", "Meta")]),
+    ("著名指挥家祖宾·梅塔在维也纳指挥演出。", []),  # the conductor Zubin Mehta; no Meta cue either
+    ("扎克伯格的公司和指挥家祖宾·梅塔", []),  # a surname after a dot is a person
+    ("我国小轿车的车型代号均以7字打头", []),  # a car model's code: 代号 is no AI cue
+    ("Meta的Llama车型很强", [("车型", "模型")]),
+])
+def test_deprecated_forms_that_are_also_names_or_ordinary_words(bundled, text, expected):
+    assert by_rule(lint(text, bundled), "T001") == expected
