@@ -23,7 +23,8 @@ SELECT = typer.Option(None, help="Only these rule codes or prefixes (comma-separ
 EXTEND_SELECT = typer.Option(None, "--extend-select", help="Enable these rules too (e.g. a rule that is off by default).")
 IGNORE = typer.Option(None, help="Skip these rule codes or prefixes.")
 FAIL_ON = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info.")
-LOCALE = typer.Option(None, help="zh-CN, zh-TW or zh-HK: expect that region's forms.")
+LOCALE = typer.Option(None, help="zh-CN, zh-TW or zh-HK: expect that region's forms. Without it, a Simplified "
+                      "text is zh-CN and a Traditional one the region its glossary names point to.")
 CONFIG = typer.Option(None, "--config", help="Use this config file for every path instead of finding one per file.")
 ISOLATED = typer.Option(False, "--isolated", help="Ignore every config file.")
 
