@@ -90,23 +90,97 @@ def check_spam(ctx: LintContext):
 
 
 # --- boilerplate -------------------------------------------------------------------------
+# Each pattern reads the line in Simplified (a Traditional document is converted first).
+# (pattern, what, needles): a line is tried against a pattern only when it holds one of its needles.
+# One regex of all the needles runs per line, and most lines hold none: no pass per pattern.
 BOILERPLATE = [
-    (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form"),
-    (re.compile(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form"),
-    (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line"),
-    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,8}APP|^\s*(立即打开|打开APP|打开App)\s*$"), "an app-download prompt"),
-    (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line"),
-    (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading"),
-    (re.compile(r"未经(授权|许可).{0,10}(不得|禁止)转载|版权所有.{0,20}(保留|禁止)"), "a copyright notice"),
-    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt"),
+    (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form", ("回复", "评论")),
+    (re.compile(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form", ("公开", "必填")),
+    (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line", ("公网安备", "ICP")),
+    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,8}APP|^\s*(立即打开|打开APP|打开App)\s*$"), "an app-download prompt",
+     ("二维码", "扫码", "APP", "打开")),
+    (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line", ("来源", "原文链接", "责任编辑")),
+    (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading",
+     ("热读", "热门", "阅读", "猜你喜欢")),
+    # ©, "Copyright 2025", "All rights reserved", a standalone 版权所有 (not 版权所有人, the owner),
+    # and "do not reprint without permission" in its many wordings.
+    (re.compile(r"©|(?i:copyright\s*(©\s*)?(\(c\)\s*)?\d{4}|all rights reserved)"
+                r"|(^|\s)版权所有(?![人者方权])|版权所有\s*($|[，,。；;|｜！!]|翻版|违者|侵权|未经)"
+                r"|^\s*(本文|文章|本站|本网|本刊)(的)?版权归.{0,12}所有"
+                r"|未经.{0,16}(授权|许可|同意).{0,12}(不得|禁止|请勿|严禁|谢绝|勿|不可|不允许|任何).{0,10}"
+                r"(转载|转贴|复制|摘编|转发|镜像|刊登|刊载|改编|链接)|版权所有.{0,20}(保留|禁止)"), "a copyright notice",
+     ("©", "opyright", "OPYRIGHT", "ights", "IGHTS", "版权", "未经")),
+    (re.compile(r"转载请(务必|先|于)?(联系|注明|保留|与|经|获|取得|附|标明|后台)|(请勿|谢绝|严禁)(任何)?(私自|擅自)?转载"
+                r"|^\s*(本文|本篇文章|此文)(为|系)[^，。,]{0,16}(原创|独家|首发|授权|特约|约稿|投稿)"), "a reprint notice",
+     ("转载", "本文", "本篇文章", "此文")),
+    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt", ("原文", "分享到")),
     (re.compile(r"^\s*(免责声明|版权声明|特别声明)\s*[:：]|如有侵权.{0,6}(联系|删除)|不代表本(站|网|平台|号)的?(立场|观点)"
-                r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer"),
-    (re.compile(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line"),
-    (re.compile(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link"),
+                r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer", ("声明", "侵权", "代表")),
+    (re.compile(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line", ("转载自", "标题")),
+    (re.compile(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link", ("一篇",)),
     (re.compile(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号|长按(识别)?二维码"),
-     "a follow prompt"),
-    (re.compile(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line"),
+     "a follow prompt", ("关注", "二维码")),
+    # WeChat's own prompts: 点击上方蓝字, 点个“在看”, 设为星标, 分享给朋友, 觉得有用……
+    (re.compile(r"点击(上方|下方|顶部|底部|右上角|左上角|文末|下面|上面)[^，。,]{0,8}(关注|星标|置顶|蓝字|名片|公众号|订阅)"
+                r"|点(个|一下)[“\"「『]?在看|点[“\"「『]在看|设为星标|星标(我们|本号|公众号)|置顶公众号"
+                r"|^\s*(欢迎|请|记得|别忘了|顺手|随手)?(把|将)?(本文|文章|这篇文章)?(分享|转发)(给|到)(更多|身边的?|你的|需要的)?的?(朋友|好友|朋友圈)(?=$|[，。！!～~、吧哦呀们]|\s)"
+                r"|^\s*(如果)?(你)?觉得(本文|文章|这篇文章|内容)?(有用|不错|好看|有收获|有帮助|有启发)\s*[，,]"
+                r"|^\s*(顺手|随手|记得|别忘了|动动手指)(给我们|帮忙)?(点赞|点个|在看|分享|转发|关注|星标)"), "a WeChat prompt",
+     ("点击", "在看", "星标", "置顶", "分享", "转发", "觉得", "顺手", "随手", "记得", "别忘了", "动动手指")),
+    (re.compile(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line",
+     ("编辑", "责编", "审核", "校对", "编审")),
 ]
+# Prompts are short lines: a longer line that starts with 分享给朋友 or 觉得有用 is a sentence.
+_SHORT = {i: 50 for i, (_p, what, _n) in enumerate(BOILERPLATE) if what == "a WeChat prompt"}
+# needle → the patterns to try when a line holds it (also those of the needles inside it: 转载自 holds 转载).
+_BOILERPLATE_BY_NEEDLE = {
+    n: [i for i, (_p, _w, needles) in enumerate(BOILERPLATE) if any(m in n for m in needles)]
+    for _p, _w, needles in BOILERPLATE for n in needles
+}
+_BOILERPLATE_NEEDLES = re.compile("|".join(map(re.escape, sorted(_BOILERPLATE_BY_NEEDLE, key=len, reverse=True))))
+
+# Breadcrumbs: 首页 > 科技 > 人工智能, 当前位置：首页 › 新闻 › 正文.
+CRUMB_SEPARATORS = ">›»＞"
+CRUMB_SPLIT = re.compile(r"\s*[>›»＞]\s*")
+CRUMB_PLACE = re.compile(r"^\s*(当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]\s*")
+CRUMB_SEGMENT = re.compile(r"[^。，！？；,;!?：:“”\"]{1,20}")
+CRUMB_HOME = frozenset(("首页", "主页", "网站首页", "返回首页", "home", "首页新闻"))
+# Toolbars: a line of only UI words (分享 留言 收藏 列印 字级设定), words perhaps joined and counted.
+TOOLBAR_WORD = ("分享|收藏|评论|留言|打印|列印|字号|字级|字体|设定|设置|点赞|赞|转发|举报|复制链接|复制|链接|"
+                "微信|微博|朋友圈|QQ空间|QQ|Facebook|Twitter|LINE|Line|推特|脸书|回到顶部|返回顶部|返回|更多|"
+                "关注|订阅|推荐|喜欢|在看|放大|缩小|打赏|纠错|收起|展开|全文|阅读模式|书签|朗读|听新闻|邮件|分享至|分享到|"
+                "转寄|回应|检举|加入书签")
+TOOLBAR_TOKEN = re.compile(f"(?:(?:{TOOLBAR_WORD})[:：]?)+(?:[大中小]+|[(（]?\\d+[)）]?)?|[大中小]|A[+-]|[(（]?\\d+[)）]?")
+TOOLBAR_SPLIT = re.compile(r"[\s|｜/·・•]+")
+TOOLBAR_EXTRA = re.compile(r"[大中小]|A[+-]|[(（]?\d+[)）]?")  # font sizes and counts: not actions
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A whole line of short segments between '>' or '›' separators that starts at a home page or
+    a 当前位置 label, or ends at 正文; or a path with typographic chevrons (› ») only."""
+    if not any(c in line for c in CRUMB_SEPARATORS):
+        return False
+    place = CRUMB_PLACE.match(line)
+    body = line[place.end():] if place else line
+    segments = [s.strip() for s in CRUMB_SPLIT.split(body.strip())]
+    if len(segments) < 2 or not all(CRUMB_SEGMENT.fullmatch(s) for s in segments):
+        return False  # a comparison (性能提升 > 30%, 其中 A > B，…) has a sentence around it
+    if place or segments[0].lower() in CRUMB_HOME or segments[-1] == "正文":
+        return True
+    return len(segments) >= 3 and not any(c in body for c in ">＞")  # 科技 › 人工智能 › 大模型
+
+
+def _is_toolbar(line: str) -> bool:
+    """A line of three or more UI words and nothing else, two of them actions (分享 收藏 评论)."""
+    line = line.strip()
+    if len(line) > 80 or not TOOLBAR_TOKEN.match(line):
+        return False  # (cheap: most lines fail on their first character)
+    tokens = [t for t in TOOLBAR_SPLIT.split(line) if t]
+    if len(tokens) < 3:
+        return False
+    if not all(TOOLBAR_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    return sum(not TOOLBAR_EXTRA.fullmatch(t) for t in tokens) >= 2
 
 
 def _simplified_text(ctx: LintContext) -> str:
@@ -151,29 +225,69 @@ def check_boilerplate(ctx: LintContext):
         if not line.strip() or len(line) > 160:
             continue
         simplified = _simplified(ctx, start, end)
-        for pattern, what in BOILERPLATE:
-            if pattern.search(simplified):
-                yield ctx.finding(
-                    BOILERPLATE_LINE, start, nxt, f"site boilerplate ({what}), not article text; delete the line",
-                    suggestion="", applicability=Applicability.UNSAFE,
-                )
-                break
+        what = None
+        needles = _BOILERPLATE_NEEDLES.findall(simplified)
+        if needles:  # only the patterns whose needles the line holds, in order
+            tried = sorted({i for n in needles for i in _BOILERPLATE_BY_NEEDLE[n]})
+            what = next((BOILERPLATE[i][1] for i in tried
+                         if len(line) <= _SHORT.get(i, 160) and BOILERPLATE[i][0].search(simplified)), None)
+        if what is None and len(line) <= 80:
+            if _is_breadcrumb(simplified):
+                what = "a breadcrumb trail"
+            elif _is_toolbar(simplified):
+                what = "a share or print toolbar"
+        if what is not None:
+            yield ctx.finding(
+                BOILERPLATE_LINE, start, nxt, f"site boilerplate ({what}), not article text; delete the line",
+                suggestion="", applicability=Applicability.UNSAFE,
+            )
 
 
 # --- captions ----------------------------------------------------------------------------
+# A bracketed caption, in one of four shapes:
+#   a caption label with a source or a colon: (图片来源：Getty Images) （图源：Meta官网） (图片：…，由公司提供) (图/视觉中国)
+#   a photographer's or provider's credit at the end: （新华社记者 张三 摄） （受访者供图） （视觉中国/图）
+#   a generated image: (AI生成的图片) （图片由人工智能生成）
+#   a caption word alone: （资料图） （示意图） （图文无关）
+# A figure reference ((图1), 如图1所示), a gloss ((Getty Images), (图灵奖得主)) or a note on a
+# tool ((图像生成模型), (拍摄于2019年)) is none of these.
+_IMAGE = "图片|圖片|图像|圖像|照片|配图|配圖|题图|題圖|头图|頭圖|封面图|封面圖|摄影|攝影|图|圖"
+_SOURCE = "来源|來源|源自|来自|來自|取自|源|由|说明|說明|提供|出处|出處|版权|版權|作者"
 CAPTION = lazy_re(
-    r"[(（]\s*(?:AI|人工智能|图|圖)?[^()（）\n]{0,8}?(?:生成的?|来源|來源|摄|攝)[^()（）\n]{0,6}?(?:图像|图片|图|照片|圖像|圖片|圖)?\s*[)）]"
+    r"[(（【]\s*(?:"
+    rf"(?:{_IMAGE})(?:(?:{_SOURCE})\s*[:：]?|\s*[:：/／])\s*[^()（）【】\n]{{1,40}}?"
+    r"|[^()（）【】\n]{1,24}?(?:(?<!拍)(?:摄|攝)|供图|供圖|[/／](?:图|圖))"
+    r"|(?:图片|圖片|图像|圖像|照片|本图|本圖)?[^()（）【】\n]{0,12}?生成的?(?:[^()（）【】\n]{0,4}?(?:图像|图片|图|照片|插图|圖像|圖片|圖|插圖))?"
+    r"|(?:AI|网络|網路|网|資料|资料|示意|效果|概念|渲染)?(?:图片|圖片|图|圖)|截图|截圖|图文无关|圖文無關"
+    r")\s*[)）】]"
 )
+_PICTURE = lazy_re("图|圖|照片|摄|攝")
+
+
+PICTURE_WORDS = ("图", "圖", "照片", "摄", "攝")
+
+
+def _captions(text: str):
+    """CAPTION matches that hold a picture word. Each picture word is found with str.find and the
+    bracket before it tried, instead of a regex pass over every bracket of the text."""
+    openings = set()
+    for word in PICTURE_WORDS:
+        i = text.find(word)
+        while i != -1:
+            lo = max(0, i - 60)
+            o = max(text.rfind("(", lo, i), text.rfind("（", lo, i), text.rfind("【", lo, i))
+            if o != -1:
+                openings.add(o)  # the nearest opening bracket: a caption holds no other bracket
+            i = text.find(word, i + 1)
+    for o in sorted(openings):
+        m = CAPTION.match(text, o)
+        if m is not None and _PICTURE.search(m.group(), 1):
+            yield m  # (AI生成的) or (生成式AI) hold no image
 
 
 def check_caption(ctx: LintContext):
     text = ctx.doc.text
-    if not any(w in text for w in ("图", "圖", "照片", "摄", "攝")):
-        return
-    for m in CAPTION.finditer(text):
-        inner = m.group()[1:-1]
-        if not re.search("图|圖|照片|摄|攝", inner):
-            continue
+    for m in _captions(text):
         start, end = m.span()
         # Swallow the spaces around it, so the sentence closes up when it is deleted.
         while start > 0 and text[start - 1] == " ":
@@ -214,23 +328,31 @@ SPAM = Rule(
 
 BOILERPLATE_LINE = Rule(
     code="A005", name="site-boilerplate", severity=Severity.WARNING,
-    summary="A line of site boilerplate: comment forms, 公安备案, app-download and follow prompts, 本文来源 and reprint lines, disclaimers, 上一篇/下一篇 links.",
+    summary="A line of site boilerplate: comment forms, 公安备案, app-download and follow prompts, 本文来源 and reprint lines, disclaimers, copyright lines, breadcrumbs, share toolbars, 上一篇/下一篇 links.",
     explanation=(
         "Lines that belong to the web page, not the article: comment forms (发表回复, 邮箱地址不会被公开),\n"
         "registration lines (粤公网安备…号), app prompts (扫描二维码下载, 立即打开), source and navigation\n"
-        "lines (本文来源:, 原标题:, 上一篇:, 热读文章), follow prompts (关注我们的微信公众号), editor credits\n"
-        "(编辑:… 审核:…), disclaimers (免责声明:, 不代表本站立场) and copyright notices. Traditional text is\n"
-        "checked after conversion."
+        "lines (本文来源:, 原标题:, 上一篇:, 热读文章), follow prompts (关注我们的微信公众号) and WeChat's\n"
+        "(点击上方蓝字, 点个“在看”, 设为星标, 分享给朋友), editor credits (编辑:… 审核:…), disclaimers\n"
+        "(免责声明:, 不代表本站立场), copyright lines (©, All rights reserved, a standalone 版权所有),\n"
+        "reprint notices (转载请注明出处, 未经授权请勿转载, 本文系…原创), breadcrumb trails (首页 > 科技 >\n"
+        "人工智能) and toolbars made only of UI words (分享 留言 收藏 列印 字级设定). Traditional text is\n"
+        "checked after conversion. Sentences about copyright (版权所有人), comparisons (性能提升 > 30%)\n"
+        "and ordinary uses of 关注 or 分享 are article text."
     ),
     example="粤公网安备 44011302004783号 → (line deleted)", check=check_boilerplate, needs_glossary=False, fix="unsafe",
 )
 
 CAPTION_RESIDUE = Rule(
     code="A006", name="caption-residue", severity=Severity.WARNING,
-    summary="An image caption left in the running text ((AI生成图像), (图片来源:…)).",
+    summary="An image caption left in the running text ((AI生成图像), (图片来源:…), （图源：…）).",
     explanation=(
-        "Captions of images that were not kept end up inside paragraphs as bracketed notes. A short\n"
-        "bracket that speaks of an image being generated, sourced or photographed is flagged."
+        "Captions of images that were not kept end up inside paragraphs as bracketed notes. Flagged, in\n"
+        "round, full-width or 【】 brackets: a caption label with a source or a colon ((图片来源：Getty\n"
+        "Images), （图源：Meta官网）, （图片：…，由公司提供）, (图/视觉中国)); a credit at the end\n"
+        "(（记者 张三 摄）, （受访者供图）); a generated image ((AI生成的图片)); a caption word alone (（资料图）,\n"
+        "（示意图）). Figure references ((图1), 如图1所示), glosses ((Getty Images)) and notes on a tool\n"
+        "((图像生成模型)) are not captions."
     ),
     example="…重要任务。 (AI生成的图片) 然而… → …重要任务。然而…", check=check_caption, needs_glossary=False, fix="unsafe",
 )

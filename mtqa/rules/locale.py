@@ -92,6 +92,12 @@ def check_mixed_script(ctx: LintContext):
     regional = {(h.start, h.end) for h in _regional_hits(ctx)}
     runs = [(start, end) for start, end in _runs(foreign)
             if not any(s < end and start < e for s, e in regional)]  # regional names: S002 suggests the name
+    if runs:
+        from .artefacts_text import damaged_lines
+
+        damaged = damaged_lines(ctx)  # mojibake (鍘熸爣棰) is A010's: its characters are not the author's
+        if damaged:
+            runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in damaged)]
     if script == "Hans":
         runs = [(start, end) for start, end in runs if not set(text[start:end]) <= SIMPLIFIED_TOO]  # 萧乾
     for (start, end), replacement in zip(runs, _converted(text, runs, convert)):
@@ -196,7 +202,7 @@ MIXED_SCRIPT = Rule(
         "tables). Runs of the other script are flagged with their conversion, which OpenCC makes with a\n"
         "few characters of context, so a character kept in that context (乾隆, 皇后, 征服) is not flagged.\n"
         "Traditional → Simplified is a safe fix; Simplified → Traditional is one-to-many (里 → 裡/裏), so unsafe.\n"
-        "Regional names are left to S002."
+        "Regional names are left to S002, and lines of mojibake to A010."
     ),
     example="这是一个測試 → 这是一个测试", check=check_mixed_script, needs_glossary=False, fix="safe",
 )

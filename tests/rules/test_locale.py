@@ -115,3 +115,10 @@ def test_s001_keeps_qian_in_simplified_names_but_not_in_traditional_words(bundle
     """乾 is also a Simplified character (乾坤, and names: 萧乾); 乾淨 is Traditional for 干净."""
     assert lint("冰心老人为该书题辞，萧乾老人致书作者。副委员长王丙乾等参加了会见。", bundled, select=["S001"]) == []
     assert [(f.found, f.suggestion) for f in lint("这里很乾淨。", bundled, select=["S001"])] == [("乾淨", "干净")]
+
+
+def test_s001_leaves_mojibake_lines_to_a010(bundled):
+    """A UTF-8 title read as GBK is full of 'Traditional' characters that no one wrote."""
+    line = "鍘熸爣棰橈細鏉ㄧ珛鏄嗙诲紑Meta锛孎AIR涓涓鏃朵唬钀藉箷"
+    fs = lint(f"杨立昆确认将在年底离开公司。\n{line}\n这是他在FAIR的最后一年。", bundled, select=["S001", "A010"])
+    assert [f.rule for f in fs] == ["A010"]

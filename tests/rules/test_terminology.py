@@ -130,8 +130,8 @@ def test_bundled_glossary_ai_race_names_hard_negatives(bundled, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("梅塔公司发布了新的人工智能模型。", [("梅塔", "Meta")]),
-    ("著名指挥家祖宾·梅塔在维也纳指挥演出。", []),  # the conductor Zubin Mehta; no Meta cue either
-    ("扎克伯格的公司和指挥家祖宾·梅塔", []),  # a surname after a dot is a person
+    ("她加入了梅塔。", [("梅塔", "Meta")]),
+    ("扎克伯格的公司和指挥家祖宾·梅塔", []),  # a surname after a dot is a person (Zubin Mehta)
     ("我国小轿车的车型代号均以7字打头", []),  # a car model's code: 代号 is no AI cue
     ("Meta的Llama车型很强", [("车型", "模型")]),
 ])
