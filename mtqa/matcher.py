@@ -191,12 +191,13 @@ class Matcher:
                 order.setdefault(f.concept, len(order))
 
             def rank(f: Form) -> tuple[int, int, bool]:
-                term = concepts[f.concept].terms[f.term]
-                own = f.kind == TERM and not getattr(term, "derived", False) and fold(term.term) == key
+                own = f.kind == TERM and own_keys.get((f.concept, f.term)) == key
                 return f.kind, order[f.concept], not own
 
-            return tuple(sorted(forms, key=rank))
+            return tuple(sorted(forms, key=rank)) if len(forms) > 1 else tuple(forms)
 
+        own_keys = {(ci, ti): fold(t.term) for ci, c in enumerate(concepts) for ti, t in enumerate(c.terms)
+                    if not getattr(t, "derived", False)}
         for key, forms in table.items():
             explicit = any(f.kind == TERM for f in forms)  # an explicit term beats a derived surname
             keys.append(key)
