@@ -529,12 +529,14 @@ def _preferred_forms(concept: Concept, to_simplified, to_traditional) -> dict[st
         hans = to_simplified(hant)
     if hant is None and hans is not None:
         hant = to_traditional(hans)
-    if hans is None:
+    latin = pref("en")
+    if hans is None and latin is None:
         for t in concept.terms:  # a concept whose only preferred form is regional
             if t.status == "preferred" and t.lang in CHINESE_LANGS:
                 hans, hant = to_simplified(t.term), to_traditional(t.term)
                 break
-    latin = pref("en")
+    # (With a Latin preferred form, that is the form outside the region: Facebook, and 臉書 in zh-TW;
+    # 脸书 stays admitted instead of becoming the Simplified spelling of Taiwan's form.)
     out = {HANS: hans or latin, HANT: hant or latin}
     out["zh-CN"] = pref("zh-CN") or out[HANS]
     out["zh-TW"] = pref("zh-TW") or pref("zh-Hant") or (to_traditional(hans, "zh-TW") if hans else latin)

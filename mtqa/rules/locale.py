@@ -100,6 +100,8 @@ def check_mixed_script(ctx: LintContext):
             runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in damaged)]
     if script == "Hans":
         runs = [(start, end) for start, end in runs if not set(text[start:end]) <= SIMPLIFIED_TOO]  # 萧乾
+    else:
+        runs = [(start, end) for start, end in runs if not _in_transliteration(text, start, end)]
     for (start, end), replacement in zip(runs, _converted(text, runs, convert)):
         if replacement == text[start:end]:
             continue  # OpenCC keeps it in this context (乾隆, 皇后): not foreign here
@@ -113,43 +115,64 @@ def check_mixed_script(ctx: LintContext):
         )
 
 
+def _in_transliteration(text: str, start: int, end: int) -> bool:
+    """里 between two characters of a transliterated name (弗里德曼) is Traditional too: names
+    keep it (裡 is only 'inside')."""
+    if text[start:end] != "里" or start == 0 or end >= len(text):
+        return False
+    from ..script import to_simplified
+    from ..translit import TRANSLIT
+
+    return all(c in TRANSLIT for c in to_simplified(text[start - 1] + text[end]))
+
+
 def _locale(ctx: LintContext) -> str | None:
     if ctx.locale:
         return ctx.locale
     if document_script(ctx)[0] == "Hans":
         return "zh-CN"
-    return ctx.memo("S002.locale", lambda: inferred_locale(ctx.hits))
+    return ctx.memo("S002.locale", lambda: inferred_locale(ctx))
 
 
 REGIONS = ("zh-CN", "zh-TW", "zh-HK")
 
 
-def inferred_locale(hits) -> str | None:
-    """A Traditional text's region, from the glossary names it writes: each concept votes for the
-    region of its form (輝達, 山姆·阿特曼: zh-TW), or for zh-CN when it has a Taiwan or Hong Kong form
-    the text does not use (扎克伯格, not 祖克柏). A region needs two votes and twice as many as any
-    other; otherwise None, and S002 says nothing."""
-    votes: dict[str, set[int]] = {}
+def inferred_locale(ctx: LintContext) -> str | None:
+    """A Traditional text's region, from the glossary names it writes. Each concept with a regional
+    form votes for every region whose form the text uses (輝達: zh-TW; 行政總裁: zh-HK; 英偉達: zh-CN
+    and zh-HK, which has no name of its own for Nvidia). The region with the most votes wins, then
+    the one with most votes of its own; a tie between zh-CN and zh-HK with no votes of their own
+    goes to zh-CN (their forms agree on every name the text writes). Fewer than two votes, or any other tie: None, and
+    S002 says nothing."""
+    from ..script import to_simplified
+
+    matcher, votes, own = ctx.matcher, {r: set() for r in REGIONS}, {r: set() for r in REGIONS}
     seen: set[tuple[int, str]] = set()
-    for hit in hits:
+    text = ctx.doc.text
+    for hit in ctx.hits:
         term = hit.term
-        if (hit.concept_index, term.term) in seen:
+        if (not hit.is_rendering or term.status == "deprecated" or term.lang == "en" or term.is_short
+                or not any(hit.concept.preferred(r) for r in REGIONS)):
+            continue
+        written = to_simplified(fold(text[hit.start:hit.end]))
+        if (hit.concept_index, written) in seen:
             continue  # a name's every mention votes alike
-        seen.add((hit.concept_index, term.term))
-        if not hit.is_rendering or term.status == "deprecated" or term.lang == "en" or term.is_short:
-            seen.discard((hit.concept_index, term.term))  # (a gloss says nothing; the next mention may)
-            continue
-        if term.lang in REGIONS:
-            region = term.lang
-        elif any(hit.concept.preferred(r) not in (None, term) for r in ("zh-TW", "zh-HK")):
-            region = "zh-CN"
-        else:
-            continue
-        votes.setdefault(region, set()).add(hit.concept_index)
-    ranked = sorted(((len(v), r) for r, v in votes.items()), reverse=True)
-    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+        seen.add((hit.concept_index, written))
+        fits = [r for r in REGIONS
+                if to_simplified(fold(matcher.preferred_form(hit.concept_index, "Hant", r, short=hit.short) or "")) == written]
+        for r in fits:
+            votes[r].add(hit.concept_index)
+            if len(fits) == 1:
+                own[r].add(hit.concept_index)
+    ranked = sorted(REGIONS, key=lambda r: (len(votes[r]), len(own[r]), r == "zh-CN"), reverse=True)
+    best, second = ranked[0], ranked[1]
+    if len(votes[best]) < 2:
         return None
-    return ranked[0][1]
+    if (len(votes[best]), len(own[best])) == (len(votes[second]), len(own[second])):
+        if {best, second} != {"zh-CN", "zh-HK"} or own[best]:
+            return None  # (the text is as much one region's as the other's)
+        return "zh-CN"
+    return best
 
 
 def _regional_hits(ctx: LintContext) -> list:

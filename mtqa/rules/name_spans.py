@@ -24,10 +24,12 @@ TITLES = (
 ).split()
 CUES_AFTER = (
     "表示 说 说道 称 认为 指出 透露 回忆 强调 写道 补充 解释 坦言 承认 宣布 警告 先生 女士 教授 博士 "
-    "领导 带领 主导 负责 创立 创办 离开 加入 等人 "
+    "领导 带领 主导 负责 创立 创办 离开 加入 等人 回应 否认 直言 提到 呼吁 声称 告诉 批评 建议 预计 "
+    "回應 否認 提到 呼籲 聲稱 批評 建議 預計 "
     "說 說道 稱 認為 回憶 強調 寫道 補充 解釋 承認 宣佈 領導 帶領 負責 創立 創辦 離開"
 ).split()
-ADVERBS = "又|也|还|則|则|就|都|曾|已|再|随后|隨後|后来|後來"
+ADVERBS = "又|也|还|則|则|就|都|曾|已|再|将|將|随后|隨後|后来|後來|共同|一起|一同|均|亦"
+CONJUNCTIONS = frozenset("和与及、與")
 
 ADVERBS = tuple(ADVERBS.split("|"))
 _ADVERB_1 = frozenset(a for a in ADVERBS if len(a) == 1)
@@ -78,13 +80,19 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
                 groups.append([(s, s + k) for k in range(e - s, 1, -1)])
         else:  # the name ends right before the cue, an adverb may come between
             e = start
-            if e and folded[e - 1] in _ADVERB_1:
-                e -= 1
-            elif e > 1 and folded[e - 2:e] in _ADVERB_2:
-                e -= 2
+            for _ in range(2):  # up to two adverbs (将共同领导)
+                if e > 1 and folded[e - 2:e] in _ADVERB_2:
+                    e -= 2
+                elif e and folded[e - 1] in _ADVERB_1:
+                    e -= 1
             s = _han_run_start(folded, e)
             if e - s >= 2:
                 groups.append([(e - k, e) for k in range(e - s, 1, -1)])
+                # Names joined by 和/与/、 share the cue (汪涛和弗里德曼将共同领导): the one before it too.
+                run = folded[s:e]
+                for i, ch in enumerate(run):
+                    if ch in CONJUNCTIONS and i >= 2:
+                        groups.append([(s + i - k, s + i) for k in range(i, 1, -1)])
     for s, e, _latin in glossed(folded):  # the name ends right before the bracket
         groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     if "：" in folded or ":" in folded:
@@ -182,10 +190,11 @@ def glossed_pairs(folded: str):
 
 
 # Where a name ends in running text: the commonest function words, verbs of saying and
-# particles, which transliterations avoid (阿莫代又说 → 阿莫代, 史密斯认为 → 史密斯).
+# particles, which transliterations avoid (阿莫代又说 → 阿莫代, 史密斯认为 → 史密斯). Not 里, which
+# they use all the time (兰德里, 弗里德曼); 裡 is only ever "inside".
 STOP = frozenset(
     "的了在是和与及说称表认也又都就还将被把对从向而但并等着过这那他她它们我你其之为以于所如因由已会能要不没很"
-    "更最每各该此指透回强写补解坦承宣警曾即则却再才只并且或及跟同给让令使于在至到自从在于年月日时后前中上下里"
+    "更最每各该此指透回强写补解坦承宣警曾即则却再才只并且或及跟同给让令使于在至到自从在于年月日时后前中上下"
     "說稱與這們為對從將還會過認寫補解強該時後裡則並於當"
 )
 
@@ -303,10 +312,9 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
             if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
                 continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
-            if e < n and _is_cjk(folded[e]) and (folded[e] in TRANSLIT if i < len(name) - 1 else folded[e] not in AFTER_NAME):
-                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. After a
-                # changed last character anything but a word that may follow a name says so; otherwise only
-                # a transliteration's character does (阿尔特曼显然 is a name and a word).
+            if e < n and folded[e] in TRANSLIT and folded[e] not in AFTER_NAME:
+                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. Only a
+                # transliteration's character says so (阿尔特曼显然, 兰德利回应 are a name and a word).
                 continue
             if i > 0 and s and folded[s - 1] in TRANSLIT:
                 continue  # it starts earlier: 克伯格 of 扎克伯格 is no 克莱格 with one character changed

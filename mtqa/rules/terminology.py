@@ -9,8 +9,11 @@ from .base import LintContext, Rule, concept_label
 def check_deprecated(ctx: LintContext):
     said: dict = {}  # the same form of the same term says the same thing: work it out once
     text = ctx.doc.text
+    surnames: dict[str, bool] = {}
     for hit in ctx.hits_with_status("deprecated"):
         found = text[hit.start:hit.end]
+        if hit.concept.type != "person" and _someones_surname(ctx, found, surnames):
+            continue  # (a person's deprecated surname after a dot is that person misspelt: 安德鲁·博斯沃斯)
         key = (id(hit.term), hit.concept_index, hit.script, found)
         what = said.get(key)
         if what is None:
@@ -18,6 +21,18 @@ def check_deprecated(ctx: LintContext):
         message, suggestion, applicability = what
         yield ctx.finding(DEPRECATED, hit.start, hit.end, message, suggestion=suggestion,
                           concept=hit.concept.id, applicability=applicability)
+
+
+def _someones_surname(ctx: LintContext, found: str, cache: dict[str, bool]) -> bool:
+    """Whether the text names a person whose surname is this deprecated form of a company's or
+    product's name (阿米特·梅塔, a judge called Mehta): then 梅塔 alone is that person, not Meta
+    mistranslated. Only Chinese forms."""
+    got = cache.get(found)
+    if got is None:
+        folded = fold(found)
+        got = cache[found] = (not found.isascii() and ctx.memo("T001.folded", lambda: fold(ctx.doc.text)).find(
+            DOT + folded) != -1)
+    return got
 
 
 def _deprecated(ctx: LintContext, hit, found: str):

@@ -122,3 +122,16 @@ def test_s001_leaves_mojibake_lines_to_a010(bundled):
     line = "鍘熸爣棰橈細鏉ㄧ珛鏄嗙诲紑Meta锛孎AIR涓涓鏃朵唬钀藉箷"
     fs = lint(f"杨立昆确认将在年底离开公司。\n{line}\n这是他在FAIR的最后一年。", bundled, select=["S001", "A010"])
     assert [f.rule for f in fs] == ["A010"]
+
+
+def test_s001_li_inside_a_transliterated_name_in_traditional_text(bundled):
+    assert lint("GitHub前執行長納特·弗里德曼負責產品線。", bundled, select=["S001"]) == []
+    assert [f.found for f in lint("我們在這里見面，這裡很安靜。", bundled, select=["S001"])] == ["里"]
+
+
+def test_s002_infers_hong_kong_from_its_own_title(bundled):
+    """行政總裁 is Hong Kong's CEO; 英偉達 fits Hong Kong as well as the mainland."""
+    text = "阿里巴巴行政總裁吳泳銘表示，英偉達的晶片供應緊張。OpenAI行政總裁也說，人工智慧很重要。"
+    fs = lint(text, bundled, select=["S002"])
+    assert [(f.found, f.suggestion) for f in fs] == [("人工智慧", "人工智能")]
+    assert "zh-HK" in fs[0].message

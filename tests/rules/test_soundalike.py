@@ -192,3 +192,13 @@ def test_n003_relatives_with_short_given_names_are_two_people(bundled):
     # a three-syllable given name one syllable off is still one person rendered two ways
     fs = lint("微软CEO萨提亚·纳德拉(Satya Nadella)表示,萨蒂亚·纳德拉还说,纳德拉认为。", bundled, select=["N003"])
     assert [(f.found, f.suggestion) for f in fs] == [("萨蒂亚·纳德拉", "萨提亚·纳德拉")]
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # names joined by 和 share the cue after the second, and two adverbs may stand before it
+    ("扎克伯格写道,汪涛和弗里德曼将共同领导这个部门。亚历山大·王(Alexandr Wang)", "N002", [("汪涛", "亚历山大·王")]),
+    # 里 is a transliteration's character, not the end of a name (兰德里 was cut to 兰德)
+    ("州长杰夫·兰德里(Jeff Landry)称……对此,兰德利回应说", "N003", [("兰德利", "兰德里")]),
+])
+def test_names_in_coordination_and_with_li(bundled, text, rule, expected):
+    assert [(f.found, f.suggestion) for f in lint(text, bundled, select=[rule])] == expected

@@ -137,3 +137,12 @@ def test_bundled_glossary_ai_race_names_hard_negatives(bundled, text):
 ])
 def test_deprecated_forms_that_are_also_names_or_ordinary_words(bundled, text, expected):
     assert by_rule(lint(text, bundled), "T001") == expected
+
+
+def test_a_deprecated_form_that_is_someones_surname_in_the_text_is_that_person(bundled):
+    """A judge called Mehta: after 阿米特·梅塔, 梅塔 alone is him, not Meta."""
+    text = "联邦法官阿米特·梅塔（Amit Mehta）裁定谷歌垄断搜索。梅塔在判决书中写道，补救措施应当适度。"
+    assert by_rule(lint(text, bundled), "T001") == []
+    assert by_rule(lint("她加入了梅塔。", bundled), "T001") == [("梅塔", "Meta")]
+    # a person's deprecated surname after a dot is that person misspelt, and stays an error
+    assert by_rule(lint("Meta首席技术官安德鲁·博斯沃斯说", bundled), "T001") == [("博斯沃斯", "博斯沃思")]
