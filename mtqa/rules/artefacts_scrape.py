@@ -90,6 +90,7 @@ def check_spam(ctx: LintContext):
 
 
 # --- boilerplate -------------------------------------------------------------------------
+RELATED = "a related-articles heading"
 # Each pattern reads the line in Simplified (a Traditional document is converted first).
 # (pattern, what, needles): a line is tried against a pattern only when it holds one of its needles.
 # One regex of all the needles runs per line, and most lines hold none: no pass per pattern.
@@ -97,11 +98,12 @@ BOILERPLATE = [
     (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form", ("回复", "评论")),
     (re.compile(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form", ("公开", "必填")),
     (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line", ("公网安备", "ICP")),
-    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,8}APP|^\s*(立即打开|打开APP|打开App)\s*$"), "an app-download prompt",
-     ("二维码", "扫码", "APP", "打开")),
+    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,12}(?i:app)\b|^\s*(立即打开|打开APP|打开App)\s*$"),
+     "an app-download prompt", ("二维码", "扫码", "APP", "App", "app", "打开")),
     (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line", ("来源", "原文链接", "责任编辑")),
-    (re.compile(r"^\s*(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读)\s*$"), "a site navigation heading",
-     ("热读", "热门", "阅读", "猜你喜欢")),
+    (re.compile(r"^\s*[【\[]?(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读|相关新闻|相关文章|相关报道|"
+                r"更多新闻|最新新闻|热门新闻|热门文章|编辑推荐|精彩推荐|你可能(还)?(会)?(感兴趣|喜欢)|看了又看)[】\]]?\s*[:：]?\s*$"),
+     RELATED, ("热读", "热门", "阅读", "猜你喜欢", "相关", "更多新闻", "最新新闻", "推荐", "可能", "看了又看")),
     # ©, "Copyright 2025", "All rights reserved", a standalone 版权所有 (not 版权所有人, the owner),
     # and "do not reprint without permission" in its many wordings.
     (re.compile(r"©|(?i:copyright\s*(©\s*)?(\(c\)\s*)?\d{4}|all rights reserved)"
@@ -146,8 +148,9 @@ CRUMB_PLACE = re.compile(r"^\s*(当前位置|您的位置|你的位置|你现在
 CRUMB_SEGMENT = re.compile(r"[^。，！？；,;!?：:“”\"]{1,20}")
 CRUMB_HOME = frozenset(("首页", "主页", "网站首页", "返回首页", "home", "首页新闻"))
 # Toolbars: a line of only UI words (分享 留言 收藏 列印 字级设定), words perhaps joined and counted.
-TOOLBAR_WORD = ("分享|收藏|评论|留言|打印|列印|字号|字级|字体|设定|设置|点赞|赞|转发|举报|复制链接|复制|链接|"
-                "微信|微博|朋友圈|QQ空间|QQ|Facebook|Twitter|LINE|Line|推特|脸书|回到顶部|返回顶部|返回|更多|"
+TOOLBAR_WORD = ("分享|收藏|评论|留言|打印|列印|字号|字级|字体|设定|设置|点赞|赞|转发|举报|复制链接|复制连结|复制|链接|连结|"
+                "微信|微博|朋友圈|QQ空间|QQ|Facebook|Twitter|LINE|Line|WhatsApp|Telegram|Threads|LinkedIn|Email|"
+                "X|电邮|推特|脸书|回到顶部|返回顶部|返回|更多|"
                 "关注|订阅|推荐|喜欢|在看|放大|缩小|打赏|纠错|收起|展开|全文|阅读模式|书签|朗读|听新闻|邮件|分享至|分享到|"
                 "转寄|回应|检举|加入书签")
 TOOLBAR_TOKEN = re.compile(f"(?:(?:{TOOLBAR_WORD})[:：]?)+(?:[大中小]+|[(（]?\\d+[)）]?)?|[大中小]|A[+-]|[(（]?\\d+[)）]?")
@@ -218,12 +221,49 @@ def _simplified(ctx: LintContext, start: int, end: int) -> str:
     return line.rstrip("\r")
 
 
+# A site's section menu: 主页 ｜ 即时 ｜ 财经 ｜ 科技 ｜ 国际 (short words between bars, some of them sections).
+MENU_SPLIT = re.compile(r"\s*[|｜]\s*|[ \t\u3000]+")
+MENU_WORDS = frozenset("首页 主页 即时 要闻 新闻 财经 科技 国际 国内 娱乐 体育 社会 评论 视频 图片 专题 房产 汽车 "
+                       "时尚 健康 教育 文化 旅游 军事 生活 港闻 两岸 地产 股市 直播 热点 观点 数码".split())
+# A related-articles list: short headline lines under such a heading, or in a run of arrow bullets
+# (▸ …); round bullets (•) are also how articles list things, so they do not count.
+BULLET = re.compile(r"^\s*[▸►▶]\s*")
+HEADLINE_MAX = 60
+
+
+def _is_menu(line: str) -> bool:
+    words = [w for w in MENU_SPLIT.split(line.strip()) if w]
+    return (len(words) >= 4 and all(1 <= len(w) <= 4 for w in words)
+            and sum(w in MENU_WORDS for w in words) >= 3)
+
+
+def _is_headline(line: str) -> bool:
+    """A short line that reads as a headline, not a sentence of the article."""
+    body = line.strip()
+    return 0 < len(body) <= HEADLINE_MAX and not body.endswith(("。", "：", ":", "，")) and "。" not in body
+
+
 def check_boilerplate(ctx: LintContext):
     text = ctx.doc.text
-    for start, end, nxt in lines(text):
+    related = False  # inside the list of headlines under a related-articles heading
+    rows = list(lines(text))
+    for k, (start, end, nxt) in enumerate(rows):
         line = text[start:end]
-        if not line.strip() or len(line) > 160:
+        if not line.strip():
+            related = False  # a blank line ends the list
             continue
+        if len(line) > 160:
+            related = False
+            continue
+        bullets = BULLET.match(line) and _is_headline(line) and any(
+            0 <= j < len(rows) and j != k and BULLET.match(text[rows[j][0]:rows[j][1]]) for j in (k - 1, k + 1))
+        if (related and _is_headline(line)) or bullets:
+            yield ctx.finding(
+                BOILERPLATE_LINE, start, nxt, "site boilerplate (a related-articles list), not article text; delete the line",
+                suggestion="", applicability=Applicability.UNSAFE,
+            )
+            continue
+        related = False
         simplified = _simplified(ctx, start, end)
         what = None
         needles = _BOILERPLATE_NEEDLES.findall(simplified)
@@ -236,6 +276,9 @@ def check_boilerplate(ctx: LintContext):
                 what = "a breadcrumb trail"
             elif _is_toolbar(simplified):
                 what = "a share or print toolbar"
+            elif _is_menu(simplified):
+                what = "a section menu"
+        related = what == RELATED
         if what is not None:
             yield ctx.finding(
                 BOILERPLATE_LINE, start, nxt, f"site boilerplate ({what}), not article text; delete the line",
@@ -262,6 +305,10 @@ CAPTION = lazy_re(
     r")\s*[)）】]"
 )
 _PICTURE = lazy_re("图|圖|照片|摄|攝")
+# A caption on a line of its own, without brackets: 圖片來源：視覺中國, 图源：Meta官网, 摄影：张三.
+# ... or glued to the end of a paragraph, after its last full stop: ……的大小。圖片來源：視覺中國
+CAPTION_TAIL = lazy_re(rf"(?<=[。！？」”])(?:{_IMAGE})(?:{_SOURCE})\s*[:：]\s*[^。！？\n]{{1,24}}[ \t\u3000]*$", re.M)
+CAPTION_LINE = lazy_re(rf"[ \t\u3000]*(?:{_IMAGE})(?:{_SOURCE})?\s*[:：/／]\s*[^。！？\n]{{1,30}}[ \t\u3000]*$", re.M)
 
 
 PICTURE_WORDS = ("图", "圖", "照片", "摄", "攝")
@@ -288,17 +335,39 @@ def _captions(text: str):
 def check_caption(ctx: LintContext):
     text = ctx.doc.text
     for m in _captions(text):
-        start, end = m.span()
-        # Swallow the spaces around it, so the sentence closes up when it is deleted.
-        while start > 0 and text[start - 1] == " ":
-            start -= 1
-        while end < len(text) and text[end] == " ":
-            end += 1
-        yield ctx.finding(
-            CAPTION_RESIDUE, start, end,
-            f"image caption '{m.group()}' left in the middle of the text; delete it",
-            suggestion="", applicability=Applicability.UNSAFE,
-        )
+        yield _caption_finding(ctx, text, m)
+    if "：" in text or ":" in text or "/" in text or "／" in text:
+        for start, end, nxt in lines(text):
+            if not any(w in text[start:end] for w in PICTURE_WORDS):
+                continue
+            m = CAPTION_LINE.match(text, start, end) if end - start <= 40 else None
+            if m is not None and m.end() == end:
+                yield ctx.finding(
+                    CAPTION_RESIDUE, start, nxt, f"image caption '{text[start:end].strip()}' on a line of its own; "
+                    "delete the line", suggestion="", applicability=Applicability.UNSAFE,
+                )
+                continue
+            m = CAPTION_TAIL.search(text, max(start, end - 40), end)
+            if m is not None:
+                yield ctx.finding(
+                    CAPTION_RESIDUE, m.start(), m.end(), f"image caption '{m.group().strip()}' glued to the end of the "
+                    "paragraph; delete it", suggestion="", applicability=Applicability.UNSAFE,
+                )
+
+
+def _caption_finding(ctx: LintContext, text: str, m):
+    """The finding for a bracketed caption, with the spaces around it."""
+    start, end = m.span()
+    # Swallow the spaces around it, so the sentence closes up when it is deleted.
+    while start > 0 and text[start - 1] == " ":
+        start -= 1
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return ctx.finding(
+        CAPTION_RESIDUE, start, end,
+        f"image caption '{m.group()}' left in the middle of the text; delete it",
+        suggestion="", applicability=Applicability.UNSAFE,
+    )
 
 
 PINYIN_ANNOTATION = Rule(

@@ -50,6 +50,10 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
             piece = folded[s:e]
             if piece not in found:
                 found[piece] = entry
+        # ... a two-character one the text mentions, with one character written otherwise but read
+        # the same (千文 beside Qwen's 千问, 雷鹏 for 雷朋), ...
+        for s, e, entry in _two_character_names(folded, index, coder, ctx.concepts):
+            found.setdefault(folded[s:e], entry)
         # ... and one character off a name the text mentions, with the same or a close sound.
         present = {}
         variants = ctx.matcher.term_variants if ctx.doc.script == "Hant" else {}
@@ -107,6 +111,33 @@ def _sounded_anywhere(folded: str, index, coder):
             continue
         if reads_alike(plain, name, coder):  # (伯 read mo is rare: 达摩克利斯 holds no 伯克利)
             yield s, e, entry + (None,)
+
+
+def _two_character_names(folded: str, index, coder, concepts):
+    """(start, end, entry) where a company's or product's two-character name whose concept the text
+    names is written with one character changed for another of the same commonest reading, the
+    result being no glossary form and no dictionary word (前文 is one: not 千问)."""
+    from ..script import to_simplified
+    from .name_spans import STOP
+
+    codes = coder.codes
+    for ci in concepts:
+        if ci in index.persons:
+            continue
+        for name, ti, surname in index.names.get(ci, ()):
+            if len(name) != 2 or not all(is_cjk(c) for c in name):
+                continue
+            for keep, change in ((0, 1), (1, 0)):
+                i = folded.find(name[keep])
+                while i != -1:
+                    s = i - keep
+                    piece = folded[s:s + 2] if s >= 0 else ""
+                    if len(piece) == 2 and piece != name and is_cjk(piece[change]) and piece[change] not in STOP:
+                        plain = to_simplified(piece)
+                        if (plain != name and codes(plain[change])[0] == codes(name[change])[0]
+                                and plain not in index.glossary_forms and plain not in index.common_words):
+                            yield s, s + 2, (ci, ti, surname, None)
+                    i = folded.find(name[keep], i + 1)
 
 
 def _name_of(index, ci: int, ti: int, surname: bool) -> str:

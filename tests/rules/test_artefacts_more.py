@@ -6,6 +6,7 @@ negatives: ordinary prose that looks like the artefact.
 import pytest
 
 import mtqa
+from conftest import lint
 from mtqa.document import Document
 from mtqa.glossary.model import Concept, Glossary, Term
 from mtqa.rules.artefacts_text import damaged_lines
@@ -188,3 +189,52 @@ def test_damaged_lines_helper():
     got = damaged_lines(ctx)
     assert [text[s:e] for s, e in got] == [lines[1], moji, "??"]
     assert damaged_lines(ctx) is got  # memoised per document
+
+
+RELATED_TW = "他說，需求仍然強勁。\n\n延伸閱讀\n▸ 台積電2奈米良率超前 蘋果搶頭香\n▸ 鴻海AI伺服器營收年增逾倍\n\n下一段正文。"
+RELATED_HK = "股價方面，昨日收報157.2港元。\n\n相關新聞：\n騰訊季績｜遊戲收入雙位數增長\n美團外賣補貼戰燒錢 上季虧損逾百億\n\n正文繼續。"
+
+
+@pytest.mark.parametrize("text, lines", [
+    (RELATED_TW, ["延伸閱讀", "▸ 台積電2奈米良率超前 蘋果搶頭香", "▸ 鴻海AI伺服器營收年增逾倍"]),
+    (RELATED_HK, ["相關新聞：", "騰訊季績｜遊戲收入雙位數增長", "美團外賣補貼戰燒錢 上季虧損逾百億"]),
+    ("正文。\n▸ 蘋果發表新機\n▸ 三星跟進降價\n正文。", ["▸ 蘋果發表新機", "▸ 三星跟進降價"]),  # arrow bullets alone
+    ("主頁 ｜ 即時 ｜ 財經 ｜ 科技 ｜ 國際 ｜ 娛樂\n正文。", ["主頁 ｜ 即時 ｜ 財經 ｜ 科技 ｜ 國際 ｜ 娛樂"]),
+    ("分享　Facebook　LINE　X　複製連結\n正文。", ["分享　Facebook　LINE　X　複製連結"]),
+    ("分享：WhatsApp ｜ Facebook ｜ Telegram ｜ 電郵\n正文。", ["分享：WhatsApp ｜ Facebook ｜ Telegram ｜ 電郵"]),
+    ("正文。\n立即下載《港聞科技網》App，緊貼最新財經資訊", ["立即下載《港聞科技網》App，緊貼最新財經資訊"]),
+])
+def test_a005_related_lists_menus_share_bars_and_app_prompts(bundled, text, lines):
+    assert [f.found.rstrip("\n") for f in lint(text, bundled, select=["A005"])] == lines
+
+
+@pytest.mark.parametrize("text", [
+    "新款眼镜的主要变化：\n• 续航提升到8小时\n• 重量减轻10%\n• 支持实时翻译\n",  # an article's own list
+    "科技 财经 新闻\n",  # three words are no menu
+    "他说：“我们在财经、科技、国际新闻上都有投入。”\n",
+    "用户可以下载应用程序，也可以在网页上使用。\n",
+])
+def test_a005_related_lists_and_menus_hard_negatives(bundled, text):
+    assert lint(text, bundled, select=["A005"]) == []
+
+
+def test_a005_prose_under_a_related_heading_is_article_text(bundled):
+    text = "延伸阅读\n这篇论文的作者认为，模型规模并不是一切。他们在三个数据集上做了实验。\n"
+    assert [f.found.rstrip("\n") for f in lint(text, bundled, select=["A005"])] == ["延伸阅读"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Meta今年的資本支出預計高達720億美元。\n圖片來源：視覺中國\n下一段。", ["圖片來源：視覺中國\n"]),
+    ("正文。\n图源：Meta官网\n正文。", ["图源：Meta官网\n"]),
+    ("正文。\n图1：模型架构\n正文。", []),  # a figure's title
+    ("正文。\n图片来源显示，这张照片拍摄于2019年，当时他还在谷歌工作。\n", []),  # a sentence
+])
+def test_a006_caption_on_a_line_of_its_own(bundled, text, found):
+    assert [f.found for f in lint(text, bundled, select=["A006"])] == found
+
+
+def test_a006_caption_glued_to_the_end_of_a_paragraph(bundled):
+    text = "Meta正在路易斯安那州興建數據中心，佔地面積接近曼哈頓的大小。圖片來源：視覺中國\n下一段。"
+    assert [f.found for f in lint(text, bundled, select=["A006"])] == ["圖片來源：視覺中國"]
+    # a sentence that starts with the words is article text
+    assert lint("他说。图片来源问题一直困扰着这家公司的编辑。\n", bundled, select=["A006"]) == []

@@ -202,3 +202,13 @@ def test_n003_relatives_with_short_given_names_are_two_people(bundled):
 ])
 def test_names_in_coordination_and_with_li(bundled, text, rule, expected):
     assert [(f.found, f.suggestion) for f in lint(text, bundled, select=[rule])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("雷朋眼镜很有名。召回不影响雷鹏品牌的太阳镜。", [("雷鹏", "雷朋")]),  # a product the text names
+    ("雷鹏品牌的太阳镜。", []),  # the product is not in the text: two characters are too little
+    ("苹果发布了新手机。广西平果市的工厂。", []),  # 平果 is a place in the dictionary
+    ("阿里巴巴的通义千问很强。前文提到，千问的下载量很大。", []),
+])
+def test_n002_two_character_product_names(bundled, text, expected):
+    assert [(f.found, f.suggestion) for f in lint(text, bundled, select=["N002"])] == expected
