@@ -202,6 +202,7 @@ STOP = frozenset(
 # What may follow a name besides STOP: the first characters of time words and verbs that start a
 # sentence's predicate (阿莫代周二表示, 扎克伯哥今年, 阿莫代首次). Transliterations seldom use them, but
 # STOP, which also cuts names apart, leaves out the few they do use (本, 加, 可).
+_CUE_STARTS = frozenset(c[0] for c in CUES_AFTER)
 AFTER_NAME = STOP | frozenset("周今昨明近早首随正仍便均刚应通领带发接出参离创负担成有亦皆此週隨領帶發參離創負擔"
                               "多当去一日目常总始同几當總幾")  # 多年前, 当时, 去年, 一直, 日前, 目前, 常说, 总是, 始终
 
@@ -312,9 +313,12 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
             if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
                 continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
-            if e < n and folded[e] in TRANSLIT and folded[e] not in AFTER_NAME:
-                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. Only a
-                # transliteration's character says so (阿尔特曼显然, 兰德利回应 are a name and a word).
+            if e < n and _is_cjk(folded[e]) and (
+                    folded[e] not in AFTER_NAME and folded[e] not in _CUE_STARTS if i == len(name) - 1
+                    else folded[e] in TRANSLIT and folded[e] not in AFTER_NAME):
+                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. After a
+                # changed last character, anything but a word that may follow a name (兰德利回应) says so;
+                # after another, only a transliteration's character does (阿尔特曼显然 is a name and a word).
                 continue
             if i > 0 and s and folded[s - 1] in TRANSLIT:
                 continue  # it starts earlier: 克伯格 of 扎克伯格 is no 克莱格 with one character changed

@@ -180,6 +180,7 @@ def test_n002_long_names_anywhere(bundled, text, expected):
     "我同意前文所述的观点。",  # sounds like 通义千问 but shares no character with it
     "新纳粹分子聚集在斯德哥尔摩北郊布罗特比。探险队负责人阿兰·布朗特说",  # 布罗特比 goes on
     "美国国会通过了《普雷斯勒修正案》。皮雷斯表示反对。",
+    "警察约翰·德桑蒂斯开车送回了钱包。失主对德桑蒂斯感激不尽。",  # 开车 and 感激 are words, not the name's end
 ])
 def test_n002_n003_newspaper_hard_negatives(bundled, text):
     """Ordinary newspaper prose (People's Daily style) that the sound rules once flagged."""
