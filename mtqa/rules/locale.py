@@ -149,17 +149,24 @@ def inferred_locale(ctx: LintContext) -> str | None:
     matcher, votes, own = ctx.matcher, {r: set() for r in REGIONS}, {r: set() for r in REGIONS}
     seen: set[tuple[int, str]] = set()
     text = ctx.doc.text
+    # Each concept's regional forms, Simplified and folded, kept on the matcher across documents.
+    forms = matcher.__dict__.setdefault("_regional_forms", {})
     for hit in ctx.hits:
         term = hit.term
         if (not hit.is_rendering or term.status == "deprecated" or term.lang == "en" or term.is_short
                 or not any(hit.concept.preferred(r) for r in REGIONS)):
             continue
-        written = to_simplified(fold(text[hit.start:hit.end]))
-        if (hit.concept_index, written) in seen:
+        raw = text[hit.start:hit.end]
+        if (hit.concept_index, raw) in seen:
             continue  # a name's every mention votes alike
-        seen.add((hit.concept_index, written))
-        fits = [r for r in REGIONS
-                if to_simplified(fold(matcher.preferred_form(hit.concept_index, "Hant", r, short=hit.short) or "")) == written]
+        seen.add((hit.concept_index, raw))
+        written = to_simplified(fold(raw))
+        key = (hit.concept_index, hit.short)
+        expected = forms.get(key)
+        if expected is None:
+            expected = forms[key] = [to_simplified(fold(matcher.preferred_form(hit.concept_index, "Hant", r, short=hit.short)
+                                                        or "")) for r in REGIONS]
+        fits = [r for r, form in zip(REGIONS, expected) if form == written]
         for r in fits:
             votes[r].add(hit.concept_index)
             if len(fits) == 1:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from ..findings import Applicability, Severity
-from ..normalize import DOT, fold
+from ..normalize import DOT, MIDDLE_DOTS, fold
+
+DOTS = DOT + MIDDLE_DOTS
 from .base import LintContext, Rule, concept_label
 
 
@@ -29,9 +31,8 @@ def _someones_surname(ctx: LintContext, found: str, cache: dict[str, bool]) -> b
     mistranslated. Only Chinese forms."""
     got = cache.get(found)
     if got is None:
-        folded = fold(found)
-        got = cache[found] = (not found.isascii() and ctx.memo("T001.folded", lambda: fold(ctx.doc.text)).find(
-            DOT + folded) != -1)
+        text = ctx.doc.text
+        got = cache[found] = not found.isascii() and any(dot + found in text for dot in DOTS)
     return got
 
 
