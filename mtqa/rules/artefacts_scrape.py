@@ -46,13 +46,13 @@ def _reads_as(char: str, syllable: str) -> bool:
 
 
 # --- spam -------------------------------------------------------------------------------
-STRONG_SPAM = re.compile(
+STRONG_SPAM = lazy_re(
     "国产精品|精品国产|久久久|在线观看|在线高清|偷拍|自拍|无码|有码|中文字幕|人成|成人影|色情|"
     "蜘蛛池|站群|黑帽|友情链接|百家乐|娱乐城|时时彩|六合彩|博彩|赌场|赌博|棋牌游戏|彩票|彩金|开奖|投注|下注|"
     "真人荷官|首存|威尼斯人|葡京|福利视频|一级毛片|欧美日韩|亚洲AV|av在线"
 )
-WEAK_SPAM = re.compile("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载|官网|注册|直播|比分|娱乐|澳门")
-LIST_ITEM = re.compile(r"[^|｜\s]{1,8}\s*[|｜]")
+WEAK_SPAM = lazy_re("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载|官网|注册|直播|比分|娱乐|澳门")
+LIST_ITEM = lazy_re(r"[^|｜\s]{1,8}\s*[|｜]")
 
 
 def spam_lines(ctx: LintContext) -> list[tuple[int, int, int, str]]:
@@ -95,41 +95,41 @@ RELATED = "a related-articles heading"
 # (pattern, what, needles): a line is tried against a pattern only when it holds one of its needles.
 # One regex of all the needles runs per line, and most lines hold none: no pass per pattern.
 BOILERPLATE = [
-    (re.compile(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form", ("回复", "评论")),
-    (re.compile(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form", ("公开", "必填")),
-    (re.compile(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line", ("公网安备", "ICP")),
-    (re.compile(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,12}(?i:app)\b|^\s*(立即打开|打开APP|打开App)\s*$"),
+    (lazy_re(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form", ("回复", "评论")),
+    (lazy_re(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form", ("公开", "必填")),
+    (lazy_re(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line", ("公网安备", "ICP")),
+    (lazy_re(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,12}(?i:app)\b|^\s*(立即打开|打开APP|打开App)\s*$"),
      "an app-download prompt", ("二维码", "扫码", "APP", "App", "app", "打开")),
-    (re.compile(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line", ("来源", "原文链接", "责任编辑")),
-    (re.compile(r"^\s*[【\[]?(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读|相关新闻|相关文章|相关报道|"
+    (lazy_re(r"^\s*(本文来源|文章来源|原文链接|责任编辑)\s*[:：]"), "a source line", ("来源", "原文链接", "责任编辑")),
+    (lazy_re(r"^\s*[【\[]?(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读|相关新闻|相关文章|相关报道|"
                 r"更多新闻|最新新闻|热门新闻|热门文章|编辑推荐|精彩推荐|你可能(还)?(会)?(感兴趣|喜欢)|看了又看)[】\]]?\s*[:：]?\s*$"),
      RELATED, ("热读", "热门", "阅读", "猜你喜欢", "相关", "更多新闻", "最新新闻", "推荐", "可能", "看了又看")),
     # ©, "Copyright 2025", "All rights reserved", a standalone 版权所有 (not 版权所有人, the owner),
     # and "do not reprint without permission" in its many wordings.
-    (re.compile(r"©|(?i:copyright\s*(©\s*)?(\(c\)\s*)?\d{4}|all rights reserved)"
+    (lazy_re(r"©|(?i:copyright\s*(©\s*)?(\(c\)\s*)?\d{4}|all rights reserved)"
                 r"|(^|\s)版权所有(?![人者方权])|版权所有\s*($|[，,。；;|｜！!]|翻版|违者|侵权|未经)"
                 r"|^\s*(本文|文章|本站|本网|本刊)(的)?版权归.{0,12}所有"
                 r"|未经.{0,16}(授权|许可|同意).{0,12}(不得|禁止|请勿|严禁|谢绝|勿|不可|不允许|任何).{0,10}"
                 r"(转载|转贴|复制|摘编|转发|镜像|刊登|刊载|改编|链接)|版权所有.{0,20}(保留|禁止)"), "a copyright notice",
      ("©", "opyright", "OPYRIGHT", "ights", "IGHTS", "版权", "未经")),
-    (re.compile(r"转载请(务必|先|于)?(联系|注明|保留|与|经|获|取得|附|标明|后台)|(请勿|谢绝|严禁)(任何)?(私自|擅自)?转载"
+    (lazy_re(r"转载请(务必|先|于)?(联系|注明|保留|与|经|获|取得|附|标明|后台)|(请勿|谢绝|严禁)(任何)?(私自|擅自)?转载"
                 r"|^\s*(本文|本篇文章|此文)(为|系)[^，。,]{0,16}(原创|独家|首发|授权|特约|约稿|投稿)"), "a reprint notice",
      ("转载", "本文", "本篇文章", "此文")),
-    (re.compile(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt", ("原文", "分享到")),
-    (re.compile(r"^\s*(免责声明|版权声明|特别声明)\s*[:：]|如有侵权.{0,6}(联系|删除)|不代表本(站|网|平台|号)的?(立场|观点)"
+    (lazy_re(r"点击(查看|阅读)原文|^\s*分享到\s*[:：]|^\s*阅读原文\s*$"), "a share or read-more prompt", ("原文", "分享到")),
+    (lazy_re(r"^\s*(免责声明|版权声明|特别声明)\s*[:：]|如有侵权.{0,6}(联系|删除)|不代表本(站|网|平台|号)的?(立场|观点)"
                 r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer", ("声明", "侵权", "代表")),
-    (re.compile(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line", ("转载自", "标题")),
-    (re.compile(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link", ("一篇",)),
-    (re.compile(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号|长按(识别)?二维码"),
+    (lazy_re(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line", ("转载自", "标题")),
+    (lazy_re(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link", ("一篇",)),
+    (lazy_re(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号|长按(识别)?二维码"),
      "a follow prompt", ("关注", "二维码")),
     # WeChat's own prompts: 点击上方蓝字, 点个“在看”, 设为星标, 分享给朋友, 觉得有用……
-    (re.compile(r"点击(上方|下方|顶部|底部|右上角|左上角|文末|下面|上面)[^，。,]{0,8}(关注|星标|置顶|蓝字|名片|公众号|订阅)"
+    (lazy_re(r"点击(上方|下方|顶部|底部|右上角|左上角|文末|下面|上面)[^，。,]{0,8}(关注|星标|置顶|蓝字|名片|公众号|订阅)"
                 r"|点(个|一下)[“\"「『]?在看|点[“\"「『]在看|设为星标|星标(我们|本号|公众号)|置顶公众号"
                 r"|^\s*(欢迎|请|记得|别忘了|顺手|随手)?(把|将)?(本文|文章|这篇文章)?(分享|转发)(给|到)(更多|身边的?|你的|需要的)?的?(朋友|好友|朋友圈)(?=$|[，。！!～~、吧哦呀们]|\s)"
                 r"|^\s*(如果)?(你)?觉得(本文|文章|这篇文章|内容)?(有用|不错|好看|有收获|有帮助|有启发)\s*[，,]"
                 r"|^\s*(顺手|随手|记得|别忘了|动动手指)(给我们|帮忙)?(点赞|点个|在看|分享|转发|关注|星标)"), "a WeChat prompt",
      ("点击", "在看", "星标", "置顶", "分享", "转发", "觉得", "顺手", "随手", "记得", "别忘了", "动动手指")),
-    (re.compile(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line",
+    (lazy_re(r"^\s*(编辑|责编|审核|校对|编审)\s*[:：]\s*\S{1,12}\s+(编辑|责编|审核|校对|编审)\s*[:：]"), "an editor credit line",
      ("编辑", "责编", "审核", "校对", "编审")),
 ]
 # Prompts are short lines: a longer line that starts with 分享给朋友 or 觉得有用 is a sentence.
@@ -139,13 +139,13 @@ _BOILERPLATE_BY_NEEDLE = {
     n: [i for i, (_p, _w, needles) in enumerate(BOILERPLATE) if any(m in n for m in needles)]
     for _p, _w, needles in BOILERPLATE for n in needles
 }
-_BOILERPLATE_NEEDLES = re.compile("|".join(map(re.escape, sorted(_BOILERPLATE_BY_NEEDLE, key=len, reverse=True))))
+_BOILERPLATE_NEEDLES = lazy_re("|".join(map(re.escape, sorted(_BOILERPLATE_BY_NEEDLE, key=len, reverse=True))))
 
 # Breadcrumbs: 首页 > 科技 > 人工智能, 当前位置：首页 › 新闻 › 正文.
 CRUMB_SEPARATORS = ">›»＞"
-CRUMB_SPLIT = re.compile(r"\s*[>›»＞]\s*")
-CRUMB_PLACE = re.compile(r"^\s*(当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]\s*")
-CRUMB_SEGMENT = re.compile(r"[^。，！？；,;!?：:“”\"]{1,20}")
+CRUMB_SPLIT = lazy_re(r"\s*[>›»＞]\s*")
+CRUMB_PLACE = lazy_re(r"^\s*(当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]\s*")
+CRUMB_SEGMENT = lazy_re(r"[^。，！？；,;!?：:“”\"]{1,20}")
 CRUMB_HOME = frozenset(("首页", "主页", "网站首页", "返回首页", "home", "首页新闻"))
 # Toolbars: a line of only UI words (分享 留言 收藏 列印 字级设定), words perhaps joined and counted.
 TOOLBAR_WORD = ("分享|收藏|评论|留言|打印|列印|字号|字级|字体|设定|设置|点赞|赞|转发|举报|复制链接|复制连结|复制|链接|连结|"
@@ -153,9 +153,9 @@ TOOLBAR_WORD = ("分享|收藏|评论|留言|打印|列印|字号|字级|字体|
                 "X|电邮|推特|脸书|回到顶部|返回顶部|返回|更多|"
                 "关注|订阅|推荐|喜欢|在看|放大|缩小|打赏|纠错|收起|展开|全文|阅读模式|书签|朗读|听新闻|邮件|分享至|分享到|"
                 "转寄|回应|检举|加入书签")
-TOOLBAR_TOKEN = re.compile(f"(?:(?:{TOOLBAR_WORD})[:：]?)+(?:[大中小]+|[(（]?\\d+[)）]?)?|[大中小]|A[+-]|[(（]?\\d+[)）]?")
-TOOLBAR_SPLIT = re.compile(r"[\s|｜/·・•]+")
-TOOLBAR_EXTRA = re.compile(r"[大中小]|A[+-]|[(（]?\d+[)）]?")  # font sizes and counts: not actions
+TOOLBAR_TOKEN = lazy_re(f"(?:(?:{TOOLBAR_WORD})[:：]?)+(?:[大中小]+|[(（]?\\d+[)）]?)?|[大中小]|A[+-]|[(（]?\\d+[)）]?")
+TOOLBAR_SPLIT = lazy_re(r"[\s|｜/·・•]+")
+TOOLBAR_EXTRA = lazy_re(r"[大中小]|A[+-]|[(（]?\d+[)）]?")  # font sizes and counts: not actions
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -222,12 +222,12 @@ def _simplified(ctx: LintContext, start: int, end: int) -> str:
 
 
 # A site's section menu: 主页 ｜ 即时 ｜ 财经 ｜ 科技 ｜ 国际 (short words between bars, some of them sections).
-MENU_SPLIT = re.compile(r"\s*[|｜]\s*|[ \t\u3000]+")
+MENU_SPLIT = lazy_re(r"\s*[|｜]\s*|[ \t\u3000]+")
 MENU_WORDS = frozenset("首页 主页 即时 要闻 新闻 财经 科技 国际 国内 娱乐 体育 社会 评论 视频 图片 专题 房产 汽车 "
                        "时尚 健康 教育 文化 旅游 军事 生活 港闻 两岸 地产 股市 直播 热点 观点 数码".split())
 # A related-articles list: short headline lines under such a heading, or in a run of arrow bullets
 # (▸ …); round bullets (•) are also how articles list things, so they do not count.
-BULLET = re.compile(r"^\s*[▸►▶]\s*")
+BULLET = lazy_re(r"^\s*[▸►▶]\s*")
 HEADLINE_MAX = 60
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..translit import TRANSLIT
 from ..normalize import DOT, fold
+from .textutil import lazy_re
 
 TITLES = (
     "先生 女士 博士 教授 科学家 研究员 分析师 发言人 负责人 主管 总裁 总监 经理 主席 董事长 创始人 合伙人 "
@@ -37,15 +38,15 @@ _ADVERB_2 = frozenset(a for a in ADVERBS if len(a) == 2)
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"  # what _is_cjk accepts
 # Runs of Chinese characters found with `re` instead of a character at a time in Python.
 # (\\Z, not $: $ also matches before a final line break, and a run must end exactly at `endpos`.)
-_HAN_BEFORE_8 = re.compile(f"[{_HAN}]{{1,8}}\\Z")
-_HAN_AFTER_6 = re.compile(f"[{_HAN}]{{0,6}}")
-_HAN_OR_DOT_BEFORE_12 = re.compile(f"[{_HAN}{DOT}]{{1,12}}\\Z")
-_HAN_OR_HYPHEN_10 = re.compile(f"[{_HAN}\\-]{{0,10}}")
+_HAN_BEFORE_8 = lazy_re(f"[{_HAN}]{{1,8}}\\Z")
+_HAN_AFTER_6 = lazy_re(f"[{_HAN}]{{0,6}}")
+_HAN_OR_DOT_BEFORE_12 = lazy_re(f"[{_HAN}{DOT}]{{1,12}}\\Z")
+_HAN_OR_HYPHEN_10 = lazy_re(f"[{_HAN}\\-]{{0,10}}")
 # A speaker's name opening a line of a transcript, before a colon (兰伯特：, 马克·扎克伯格:).
 # (It starts at a line break, which `re` skips to; the text's first line is matched on its own.)
-SPEAKER = re.compile(f"\n[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
-SPEAKER_FIRST = re.compile(f"[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
-GLOSS_LATIN = re.compile(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
+SPEAKER = lazy_re(f"\n[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
+SPEAKER_FIRST = lazy_re(f"[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
+GLOSS_LATIN = lazy_re(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
 _MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
 
