@@ -48,23 +48,30 @@ COMMON = ("的一是不了在人有我他这个们中来上大为和国地到以
 # Signs that are also ordinary characters (區塊鏈, 老闆, 火鍋, 鑰匙, names such as 璇, 璐, 韬): left out,
 # so that real text does not send its lines to the decoding test. A mojibake line has other signs.
 REAL_CHARACTERS = "鏈闆鍋鑰闇靚鍍璇璐瑾琛韬娴绮"
-_SIGNS = None
 RECOVERED_OK = lazy_re("[\u2010-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uffef]")
+
+
+# What the commonest Chinese characters turn into when UTF-8 is read as GBK or Big5 (the first
+# two bytes of each, decoded), less a few real characters: worked out by `mojibake_signs_from_scratch`
+# and written here, as computing it cost a commit hook 5–9 ms (a test checks the two agree).
+MOJIBAKE_SIGNS = "嚗妤妯姗姘姝姣姹娆娉娌娑娓娣娲婊宸寤寮寰憌憒憟憪憭憯憸憿搴摨摮摰撅撌撖撘撟撠撣撱撽擃敶敹敺暺暻杈杞杩棰椋椤椹楂楹榛浜浠浣浼涓涔淇渚澶澹濂濡濮瀛瀵瀹灏灞琚瑁瑕瑗瑙瑷璁璅璆璈璋璜璞璧璺瓒甇甈甯瘙瘚瘛瘜瘝瘞瘣瘥瘨皛皜纭绀绁绂绉绋绌绔绗绛绠绫绯绾缁缃缇缍蝎蝏蝐蝑蝔蝖蝘蝚蝛蝞蝟蝡蝢蝥蝬蝳蝵蝷蟡褰蹇鈥鈭銆銋銝銵鋆鋡鍊鍎鍏鍐鍑鍒鍓鍔鍕鍖鍗鍘鍙鍚鍛鍜鍝鍟鍣鍥鍦鍩鎬鎭鎯鎰鎳鎴鎵鎶鎷鎸鎹鎺鎻鏀鏁鏂鏃鏄鏅鏇鏉鏋鏍鐏鐐鐒鐓鐖鐗鐜鐝鐞鐢鐣鐥鐧鐨鐩鐪鐫鐭鑱鑳鑷鑸鑹鑺鑻铏锛镼閫閬閭閮閲闀闁闂闃闄闅闈闋隞隡隢隤雿霂霈靘靽鞊韏韐頝頞頧頨颲餈骞"
+_SIGNS = lazy_re(f"[{MOJIBAKE_SIGNS}]")
 
 
 def _mojibake_signs():
     """A regex for the characters the commonest Chinese turns into when read as GBK or Big5."""
-    global _SIGNS
-    if _SIGNS is None:
-        signs = set(GBK_SIGNS)
-        for ch in COMMON:
-            lead = ch.encode("utf-8")[:2]
-            for encoding in ("gbk", "big5"):
-                s = lead.decode(encoding, "ignore")
-                if len(s) == 1 and ord(s) > 0x2e7f:
-                    signs.add(s)
-        _SIGNS = re.compile("[" + "".join(sorted(signs - set(REAL_CHARACTERS))) + "]")
     return _SIGNS
+
+
+def mojibake_signs_from_scratch() -> str:
+    signs = set(GBK_SIGNS)
+    for ch in COMMON:
+        lead = ch.encode("utf-8")[:2]
+        for encoding in ("gbk", "big5"):
+            s = lead.decode(encoding, "ignore")
+            if len(s) == 1 and ord(s) > 0x2e7f:
+                signs.add(s)
+    return "".join(sorted(signs - set(REAL_CHARACTERS)))
 
 
 def _recover(line: str) -> tuple[str, str] | None:

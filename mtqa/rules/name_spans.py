@@ -42,10 +42,6 @@ _HAN_BEFORE_8 = lazy_re(f"[{_HAN}]{{1,8}}\\Z")
 _HAN_AFTER_6 = lazy_re(f"[{_HAN}]{{0,6}}")
 _HAN_OR_DOT_BEFORE_12 = lazy_re(f"[{_HAN}{DOT}]{{1,12}}\\Z")
 _HAN_OR_HYPHEN_10 = lazy_re(f"[{_HAN}\\-]{{0,10}}")
-# A speaker's name opening a line of a transcript, before a colon (兰伯特：, 马克·扎克伯格:).
-# (It starts at a line break, which `re` skips to; the text's first line is matched on its own.)
-SPEAKER = lazy_re(f"\n[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
-SPEAKER_FIRST = lazy_re(f"[ \t\u3000]*([{_HAN}{DOT}]{{2,12}})[ \t]*[：:]")
 GLOSS_LATIN = lazy_re(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
 _MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
@@ -96,11 +92,8 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
                         groups.append([(s + i - k, s + i) for k in range(i, 1, -1)])
     for s, e, _latin in glossed(folded):  # the name ends right before the bracket
         groups.append([(e - k, e) for k in range(e - s, 1, -1)])
-    if "：" in folded or ":" in folded:
-        first = SPEAKER_FIRST.match(folded)
-        for m in ([first] if first else []) + list(SPEAKER.finditer(folded)):  # a speaker label: 兰伯特：……
-            s, e = m.span(1)
-            groups.append([(e - k, e) for k in range(e - s, 1, -1)])
+    for s, e in _speaker_labels(folded):  # a speaker label: 兰伯特：……
+        groups.append([(e - k, e) for k in range(e - s, 1, -1)])
     for start, end, parts in dotted_names(folded):
         first_end = start + len(parts[0])
         last_start = end - len(parts[-1])
@@ -111,6 +104,22 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
         groups.append(full)
         groups.append([(last_start, last_start + k) for k in surname if k >= 2])
     return groups
+
+
+def _speaker_labels(folded: str):
+    """(start, end) of a speaker's name opening a line of a transcript, before a colon (兰伯特：,
+    马克·扎克伯格:). Found from the colons with string methods: a regex with a class over the
+    Chinese block costs 3 ms to compile, a tenth of a commit hook's budget."""
+    for colon in ("：", ":"):
+        i = folded.find(colon)
+        while i != -1:
+            line_start = folded.rfind("\n", 0, i) + 1
+            if i - line_start <= 16:
+                label = folded[line_start:i].strip(" \t\u3000")
+                if 2 <= len(label) <= 12 and all(_is_cjk(c) or c == DOT for c in label):
+                    end = folded.rfind(label, line_start, i + 1) + len(label)
+                    yield end - len(label), end
+            i = folded.find(colon, i + 1)
 
 
 def name_groups(ctx, folded: str) -> list:

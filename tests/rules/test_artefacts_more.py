@@ -238,3 +238,9 @@ def test_a006_caption_glued_to_the_end_of_a_paragraph(bundled):
     assert [f.found for f in lint(text, bundled, select=["A006"])] == ["圖片來源：視覺中國"]
     # a sentence that starts with the words is article text
     assert lint("他说。图片来源问题一直困扰着这家公司的编辑。\n", bundled, select=["A006"]) == []
+
+
+def test_the_written_mojibake_signs_are_the_computed_ones():
+    from mtqa.rules.artefacts_text import MOJIBAKE_SIGNS, mojibake_signs_from_scratch
+
+    assert MOJIBAKE_SIGNS == mojibake_signs_from_scratch()
