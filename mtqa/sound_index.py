@@ -70,9 +70,9 @@ class SoundIndex:
             patterns = {k: v for k, v in patterns.items() if len(v) <= MAX_PER_ANCHOR}
             keys = list(patterns) or ["\x00\x00"]
             automaton = ahocorasick_rs.AhoCorasick(keys)
-            from .rules.name_spans import _by_ends
+            from .rules.name_spans import by_outer_pair
 
-            ends = _by_ends(tuple(threes)) if threes else None
+            ends = by_outer_pair(tuple(threes)) if threes else None
             got = self._long_names = (automaton, [patterns.get(k, []) for k in keys], threes, ends)
         return got
 

@@ -61,6 +61,9 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+is_cjk = _is_cjk
+
+
 def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
     """Groups of alternative (start, end) spans where one name may stand, longest first.
 
@@ -257,13 +260,13 @@ def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _middle_candidates(folded: str, names) -> list[tuple[str, int]]:
+def middle_candidates(folded: str, names) -> list[tuple[str, int]]:
     """(name, start) wherever a three-character name's outer characters stand with one other
     character between: 英维达 for 英伟达. `re` finds the first characters (a class it skips along),
     a dict keyed by the outer pair does the rest: a look-ahead or an alternation of the names made
     `re` try every position, and a loop over names sharing a first character was slow with
     thousands of names."""
-    by_ends = _by_ends(tuple(names)) if not isinstance(names, dict) else names
+    by_ends = by_outer_pair(tuple(names)) if not isinstance(names, dict) else names
     out = []
     n = len(folded)
     for m in by_ends["\x00"].finditer(folded):
@@ -276,7 +279,7 @@ def _middle_candidates(folded: str, names) -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=64)
-def _by_ends(names: tuple[str, ...]) -> dict:
+def by_outer_pair(names: tuple[str, ...]) -> dict:
     """Three-character names by their outer pair (英达 → [英伟达]), and under "\x00" a pattern of
     their first characters."""
     by_ends: dict = {}
@@ -308,7 +311,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
     n = len(folded)
     matches = automaton.find_matches_as_indexes(folded, overlapping=True)
     if middles:  # 英维达 for 英伟达: the two outer characters with one between
-        for name, start in _middle_candidates(folded, middles):
+        for name, start in middle_candidates(folded, middles):
             matches.append((len(meta), start, start))
             meta.append((name, 1, 0))
     for index, start, _end in matches:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Applicability, Severity
 from ..normalize import DOT, fold
 from .base import LintContext, Rule, concept_label
-from .name_spans import _is_cjk as is_cjk
+from .name_spans import is_cjk
 from .name_spans import name_groups, near_sound, one_char_variants
 
 
@@ -85,7 +85,7 @@ def _sounded_anywhere(folded: str, index, coder):
     over the name's neighbouring pairs, and the outer pair of three-character names), then read.
     同意前文 sounds like 通义千问 but keeps none of it; 英为达 changes 伟 for the function word 为."""
     from ..script import to_simplified
-    from .name_spans import STOP, _middle_candidates
+    from .name_spans import STOP, middle_candidates
 
     automaton, anchors, threes, ends = index.long_names()
     n = len(folded)
@@ -93,7 +93,7 @@ def _sounded_anywhere(folded: str, index, coder):
                   automaton.find_matches_as_indexes(folded, overlapping=True)
                   for name, entry, offset in anchors[k]]
     if threes:
-        candidates += [(name, threes[name], start) for name, start in _middle_candidates(folded, ends)]
+        candidates += [(name, threes[name], start) for name, start in middle_candidates(folded, ends)]
     seen = set()
     for name, entry, s in candidates:
         e = s + len(name)
