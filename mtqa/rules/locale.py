@@ -142,8 +142,8 @@ def inferred_locale(ctx: LintContext) -> str | None:
     form votes for every region whose form the text uses (輝達: zh-TW; 行政總裁: zh-HK; 英偉達: zh-CN
     and zh-HK, which has no name of its own for Nvidia). The region with the most votes wins, then
     the one with most votes of its own; a tie between zh-CN and zh-HK with no votes of their own
-    goes to zh-CN (their forms agree on every name the text writes). Fewer than two votes, or any other tie: None, and
-    S002 says nothing."""
+    goes to zh-CN (their forms agree on every name the text writes). Fewer than two votes, or any
+    other tie: None, and S002 says nothing."""
     from ..script import to_simplified
 
     matcher, votes, own = ctx.matcher, {r: set() for r in REGIONS}, {r: set() for r in REGIONS}
