@@ -32,7 +32,7 @@ KNOWN_SHORT = frozenset("""
 # "Anysc 的工程师ale 团队". An optional capitalised word after the tail continues the name.
 # (The pattern starts with its capital and looks behind after it, so `re` skips ahead to capitals.)
 SPLIT = lazy_re(
-    f"([A-Z](?<![A-Za-z][A-Z])[a-z]{{2,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,6}})(?![A-Za-z0-9])"
+    f"([A-Z](?<![A-Za-z][A-Z])[a-z]{{1,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,6}})(?![A-Za-z0-9])"
     f"(?: ([A-Z][A-Za-z]+))?"
 )
 
@@ -41,6 +41,8 @@ SPLIT = lazy_re(
 SPLIT_BETWEEN = lazy_re(
     f"([A-Z](?<![A-Za-z][A-Z])[A-Za-z]+(?: [A-Za-z]+){{0,3}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,3}})"
 )
+# A capitalised word and a space right before a head: the head is a later word of a name.
+AFTER_NAME_WORD = lazy_re(r"[A-Z][a-z]+ \Z")
 # An insertion ending in one of these governs the Latin after it (用ls, 输入y, 和vim): not a cut word's tail.
 TAKES_OBJECT = frozenset("用在把对给向从和与及或为是让按输入跑装叫称")
 FUNCTION_WORDS = frozenset("of the and for de du la le van von der den da di al el".split())
@@ -65,10 +67,16 @@ def _splits(ctx: LintContext) -> list:
         text = ctx.doc.text
         found = []
         lowered = None
+        index = getattr(ctx.matcher, "_latin_index", None)
+        known = index.all_forms if index is not None else frozenset()
         for m in SPLIT.finditer(text):
             head, middle, tail, follower = m.groups()
             if tail in KNOWN_SHORT:
                 continue  # a real token glued to Chinese (的用户app)
+            if len(head) == 2 and not AFTER_NAME_WORD.search(text, max(0, m.start() - 30), m.start()):
+                continue  # a two-letter head only as the last word of a name cut short (Blue Ow … l)
+            if head.lower() in known:
+                continue  # a whole glossary name (Meta 的工程师a): the tail is A001's stray fragment
             if follower and (len(tail) <= 3 or tail[0] in "aeiouy"):
                 # Head, insertion, tail and a capitalised word after it: the cut runs through a name.
                 # A longer tail starts with a vowel, as the rest of a cut word mostly does (Interconn …

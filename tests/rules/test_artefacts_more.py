@@ -244,3 +244,13 @@ def test_the_written_mojibake_signs_are_the_computed_ones():
     from mtqa.rules.artefacts_text import MOJIBAKE_SIGNS, mojibake_signs_from_scratch
 
     assert MOJIBAKE_SIGNS == mojibake_signs_from_scratch()
+
+
+@pytest.mark.parametrize("text, rule, found", [
+    ("项目还获得了Blue Ow 的联合创始人l 的融资支持。", "A002", "Ow 的联合创始人l"),  # a two-letter head after a name's word
+    ("Li 的联合创始人a 说", "A001", "a"),  # a two-letter head alone is no cut name
+    ("他在Meta 的工程师a 团队", "A001", "a"),  # a whole glossary name: the tail is a stray fragment
+])
+def test_a002_short_heads_and_whole_names(bundled, text, rule, found):
+    fs = [f for f in lint(text, bundled) if f.rule in ("A001", "A002")]
+    assert [(f.rule, f.found) for f in fs] == [(rule, found)]
