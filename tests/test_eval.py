@@ -20,14 +20,14 @@ def test_parse_strips_marks_and_keeps_offsets(evaluator):
     assert gold == [(1, 3, "T001"), (4, 6, "S002"), (4, 6, "C001")]
 
 
-@pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3"])
+@pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3", "annotated_blind4"])
 def test_every_article_has_marks_and_the_set_is_large_enough(folder):
     articles = sorted((DATA / folder).glob("*.txt"))
     assert len(articles) >= 10
     assert all("{{" in p.read_text(encoding="utf-8") or "clean" in p.name for p in articles)
 
 
-@pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3"])
+@pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3", "annotated_blind4"])
 def test_precision_and_recall_floor(evaluator, folder):
     """`annotated` was written with the rules; `annotated_blind` by someone who never saw their code."""
     rows, (tp, fp, fn), misses = evaluator.evaluate(DATA / folder)
