@@ -23,7 +23,7 @@ def test_parse_strips_marks_and_keeps_offsets(evaluator):
 @pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3", "annotated_blind4"])
 def test_every_article_has_marks_and_the_set_is_large_enough(folder):
     articles = sorted((DATA / folder).glob("*.txt"))
-    assert len(articles) >= 10
+    assert len(articles) >= (8 if folder == "annotated_blind4" else 10)  # the fourth set is a last, small check
     assert all("{{" in p.read_text(encoding="utf-8") or "clean" in p.name for p in articles)
 
 
