@@ -32,7 +32,7 @@ KNOWN_SHORT = frozenset("""
 # "Anysc 的工程师ale 团队". An optional capitalised word after the tail continues the name.
 # (The pattern starts with its capital and looks behind after it, so `re` skips ahead to capitals.)
 SPLIT = lazy_re(
-    f"([A-Z](?<![A-Za-z][A-Z])[a-z]{{1,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,6}})(?![A-Za-z0-9])"
+    f"([A-Z](?<![A-Za-z][A-Z])(?:[a-z]+[A-Z])?[a-z]{{1,}}) ([{WIDE}][^\\sA-Za-z]{{0,18}}?[{WIDE}])([a-z]{{1,6}})(?![A-Za-z0-9])"
     f"(?: ([A-Z][A-Za-z]+))?"
 )
 

@@ -96,7 +96,8 @@ RELATED = "a related-articles heading"
 # One regex of all the needles runs per line, and most lines hold none: no pass per pattern.
 BOILERPLATE = [
     (lazy_re(r"^\s*(发表回复|发表评论|取消回复|提交评论|评论列表|网友评论)\s*$"), "a comment form", ("回复", "评论")),
-    (lazy_re(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)"), "a comment form", ("公开", "必填")),
+    (lazy_re(r"(电子)?(邮箱|邮件)(地址)?不会被公开|必填(项|栏位|字段).{0,6}(标注|标示|标记)|登录后(才能|方可|即可)?(发表|参与)?评论"
+             r"|^\s*请(先)?登录(后)?(或注册)?"), "a comment form", ("公开", "必填", "登录")),
     (lazy_re(r"公网安备\s*\d{6,}号|ICP备\s*\d+号|ICP证\s*\d+号"), "a site registration (备案) line", ("公网安备", "ICP")),
     (lazy_re(r"扫描?二维码(下载|关注)|扫码下载|下载.{0,12}(?i:app)\b|^\s*(立即打开|打开APP|打开App)\s*$"),
      "an app-download prompt", ("二维码", "扫码", "APP", "App", "app", "打开")),
@@ -104,6 +105,9 @@ BOILERPLATE = [
     (lazy_re(r"^\s*[【\[]?(热读文章|热门视频|相关阅读|推荐阅读|热门推荐|猜你喜欢|延伸阅读|相关新闻|相关文章|相关报道|"
                 r"更多新闻|最新新闻|热门新闻|热门文章|编辑推荐|精彩推荐|你可能(还)?(会)?(感兴趣|喜欢)|看了又看)[】\]]?\s*[:：]?\s*$"),
      RELATED, ("热读", "热门", "阅读", "猜你喜欢", "相关", "更多新闻", "最新新闻", "推荐", "可能", "看了又看")),
+    # The heading with one headline on its own line: 延伸阅读：辉达市值突破4兆美元
+    (lazy_re(r"^\s*(延伸阅读|相关阅读|推荐阅读|相关新闻|相关文章|相关报道)\s*[:：]\s*\S.{0,50}$"), "a related-article link",
+     ("阅读", "相关")),
     # ©, "Copyright 2025", "All rights reserved", a standalone 版权所有 (not 版权所有人, the owner),
     # and "do not reprint without permission" in its many wordings.
     (lazy_re(r"©|(?i:copyright\s*(©\s*)?(\(c\)\s*)?\d{4}|all rights reserved)"
@@ -120,8 +124,9 @@ BOILERPLATE = [
                 r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer", ("声明", "侵权", "代表")),
     (lazy_re(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line", ("转载自", "标题")),
     (lazy_re(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link", ("一篇",)),
-    (lazy_re(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号|长按(识别)?二维码"),
-     "a follow prompt", ("关注", "二维码")),
+    (lazy_re(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号"
+             r"|长按(识别)?(下方|上方|图中|文末|下图)?(的)?二维码|^\s*加入.{0,8}(LINE|Line)(官方)?(账号|帐号|好友|群组)?"),
+     "a follow prompt", ("关注", "二维码", "LINE", "Line")),
     # WeChat's own prompts: 点击上方蓝字, 点个“在看”, 设为星标, 分享给朋友, 觉得有用……
     (lazy_re(r"点击(上方|下方|顶部|底部|右上角|左上角|文末|下面|上面)[^，。,]{0,8}(关注|星标|置顶|蓝字|名片|公众号|订阅)"
                 r"|点(个|一下)[“\"「『]?在看|点[“\"「『]在看|设为星标|星标(我们|本号|公众号)|置顶公众号"

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from copy import copy
 
 from ..findings import Applicability, Severity
 from ..glossary.model import HANT_LANGS
+from ..normalize import DOT, fold
 from .base import LintContext, Rule, concept_label
 
 SCRIPT_LANGS = {"Hans": ("zh-Hans", "zh-CN"), "Hant": HANT_LANGS + ("zh-Hans",)}
@@ -21,7 +23,8 @@ def check_inconsistent(ctx: LintContext):
     for hit in ctx.hits:
         if hit.concept_index in several and hit.is_rendering and not hit.term.is_short:
             by_concept.setdefault(hit.concept_index, []).append(hit)
-    for hits in by_concept.values():
+    for ci, hits in list(by_concept.items()):
+        hits = by_concept[ci] = _surnames_follow_their_name(ctx, hits)
         counts = Counter(h.key for h in hits)
         if len(counts) < 2:
             continue
@@ -38,6 +41,30 @@ def check_inconsistent(ctx: LintContext):
                        f"({summary}); use '{suggestion}' throughout")
             yield ctx.finding(INCONSISTENT, hit.start, hit.end, message, suggestion=suggestion,
                               concept=hit.concept.id, applicability=Applicability.UNSAFE)
+
+
+def _surnames_follow_their_name(ctx: LintContext, hits: list) -> list:
+    """A surname alone (馬斯克) counts as the full name the text writes with it (伊隆·馬斯克, Taiwan's
+    form), not as the glossary term it was derived from first (埃隆·马斯克): otherwise a text that
+    names someone once in full and then by surname reads as two renderings."""
+    if not any(h.short for h in hits):
+        return hits
+    text = ctx.doc.text
+    full: dict[str, set[str]] = {}
+    for h in hits:
+        if not h.short:
+            written = fold(text[h.start:h.end])
+            if DOT in written:
+                full.setdefault(written.rsplit(DOT, 1)[1], set()).add(h.key)
+    out = []
+    for h in hits:
+        if h.short:
+            keys = full.get(fold(text[h.start:h.end]))
+            if keys is not None and len(keys) == 1 and h.key not in keys:
+                h = copy(h)
+                h.key = next(iter(keys))
+        out.append(h)
+    return out
 
 
 def _expected(ctx: LintContext, hits, counts: Counter) -> str | None:

@@ -254,3 +254,27 @@ def test_the_written_mojibake_signs_are_the_computed_ones():
 def test_a002_short_heads_and_whole_names(bundled, text, rule, found):
     fs = [f for f in lint(text, bundled) if f.rule in ("A001", "A002")]
     assert [(f.rule, f.found) for f in fs] == [(rule, found)]
+
+
+@pytest.mark.parametrize("line", [
+    "登录后才能发表评论,请先登录或注册",
+    "长按识别下方二维码，关注“AI前哨”",
+    "加入本站LINE官方帳號，掌握第一手科技新聞",
+    "延伸閱讀：輝達市值突破4兆美元　黃仁勳：AI需求才剛開始",
+])
+def test_a005_comment_login_follow_prompts_and_inline_related_links(bundled, line):
+    assert [f.found.rstrip("\n") for f in lint(f"正文。\n{line}\n正文。", bundled, select=["A005"])] == [line]
+
+
+@pytest.mark.parametrize("text", [
+    "他说，请先登录再说。只有登录后才能看到完整报告。\n",
+    "我们加入了LINE的讨论，也加入了Slack。\n",
+    "延伸阅读这本书的作者认为，这个问题没有简单答案。\n",
+])
+def test_a005_login_line_and_reading_words_in_prose(bundled, text):
+    assert lint(text, bundled, select=["A005"]) == []
+
+
+def test_a002_camel_case_head(bundled):
+    fs = [f for f in lint("此前，CoreWe 的首席执行官ave 表示将扩建。", bundled) if f.rule in ("A001", "A002")]
+    assert [(f.rule, f.found, f.suggestion) for f in fs] == [("A002", "CoreWe 的首席执行官ave", "CoreWeave 的首席执行官")]

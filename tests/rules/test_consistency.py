@@ -39,3 +39,11 @@ def test_acronyms_and_script_variants_are_not_inconsistent(mini):
 
 def test_the_fruit_is_not_a_codename_rendering(mini):
     assert by_rule(lint("Meta发布了Avocado。\n\n员工早餐吃牛油果沙拉,很好吃,不是吗,大家都爱吃的", mini), "C001") == []
+
+
+def test_a_surname_alone_follows_the_full_name_the_text_writes(bundled):
+    """Taiwan's 伊隆·馬斯克 once, then 馬斯克: one rendering, though 馬斯克 was derived from 埃隆·马斯克."""
+    text = "特斯拉執行長伊隆·馬斯克（Elon Musk）發表Grok 4，馬斯克在直播中宣稱。馬斯克表示，很好。"
+    assert lint(text, bundled, select=["C001"]) == []
+    fs = lint("埃隆·马斯克表示……伊隆·马斯克说，马斯克认为", bundled, select=["C001"])
+    assert [(f.found, f.suggestion) for f in fs] == [("伊隆·马斯克", "埃隆·马斯克")]
