@@ -1,10 +1,34 @@
 #!/usr/bin/env bash
-# Install mtqa with its test dependencies and run the whole test suite (README: "Run the tests").
+# Run the whole test suite the way a newcomer's machine would: in a fresh virtual environment made
+# here (never the machine's site-packages), with mtqa and its test dependencies installed into it.
+#
+#   bash scripts/test.sh [PYTEST ARGS]          the pinned versions of constraints/test.txt (what CI runs)
+#   MTQA_DEPS=latest bash scripts/test.sh       the newest release of every dependency (what `pip install .` gives)
+#
+# The environment is made anew at $MTQA_TEST_VENV (default .venv-test) on every run; pip's download
+# cache is reused. To rerun a test quickly afterwards: .venv-test/bin/python -m pytest tests/…
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install --quiet -e '.[test]'
+venv="${MTQA_TEST_VENV:-.venv-test}"
+deps="${MTQA_DEPS:-pinned}"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+rm -rf "$venv"
+python3 -m venv "$venv"
+py="$venv/bin/python"
+case "$deps" in
+  pinned) constraint=(--constraint constraints/test.txt) ;;
+  latest) constraint=() ;;
+  *) echo "error: MTQA_DEPS must be 'pinned' or 'latest', not '$deps'" >&2; exit 2 ;;
+esac
+echo "installing mtqa with its test dependencies ($deps) into $venv" >&2
+"$py" -m pip install --quiet "${constraint[@]}" -e '.[test]'
+if [ "$deps" = latest ]; then
+  # Say which releases this run used, so that a failure can be pinned down to one of them.
+  "$py" -m pip list --format=freeze --exclude-editable | diff <(grep -v '^#' constraints/test.txt) - \
+    | grep '^[<>]' | sed 's/^</  pinned:/; s/^>/  latest:/' >&2 || echo "  (the same versions as constraints/test.txt)" >&2
+fi
 set +e
-python3 -m pytest "$@"
+"$py" -m pytest "$@"
 code=$?
 set -e
 if [ "$code" -eq 5 ]; then

@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -128,5 +129,7 @@ def test_glossary_import_export_round_trip(tmp_path):
 
 
 def test_python_m_and_console_script_agree():
-    r = subprocess.run(["mtqa", "rules"], capture_output=True, text=True)
+    # the console script pip installed beside this interpreter (a venv's bin/ need not be on PATH)
+    script = Path(sys.executable).with_name("mtqa")
+    r = subprocess.run([str(script), "rules"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout == mtqa("rules").stdout

@@ -7,15 +7,24 @@ from __future__ import annotations
 
 import json
 
+BATCH = 1000  # findings per call of the C encoder: fast, and a section's worth never sits in memory at once
+
 
 def render(results, stream) -> None:
-    write_flat_batches(([f.to_dict() for f in fs] for _, fs in results), stream)
+    write_flat_batches(_batches(results), stream)
     stream.write("\n")
 
 
+def _batches(results):
+    for _, findings in results:
+        findings = findings if isinstance(findings, list) else list(findings)
+        for i in range(0, len(findings), BATCH):
+            yield [f.to_dict() for f in findings[i:i + BATCH]]
+
+
 def write_flat_batches(batches, stream) -> None:
-    """What write_array(items, indent=0, flat=True) writes, for items given in lists (a
-    document's findings): each list is one call of the C encoder, not one per finding."""
+    """What write_array(items, indent=0, flat=True) writes, for items given in lists (up to
+    BATCH of a document's findings): each list is one call of the C encoder, not one per finding."""
     pad = "  "
     sep = ",\n" + pad + "  "
     encode = json.JSONEncoder(ensure_ascii=False, separators=(sep, ": ")).encode

@@ -88,7 +88,25 @@ except MtqaError as exc:
     assert "error: a worker process died" in out.stdout, out.stderr
 
 
+def _session_processes(sid: int) -> list[int]:
+    import os
+
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getsid(int(entry)) == sid:
+                    pids.append(int(entry))
+            except OSError:  # gone meanwhile
+                pass
+    return pids
+
+
 def test_ctrl_c_stops_every_process_quietly(tmp_path):
+    """Ctrl-C as a terminal sends it: SIGINT to the whole process group, while the run is
+    provably in the middle (it has written findings, and it blocks on a full pipe because
+    nobody reads the rest). A fixed sleep raced: a fast machine finished the run first."""
+    import os
     import signal
     import subprocess
     import sys
@@ -101,12 +119,20 @@ def test_ctrl_c_stops_every_process_quietly(tmp_path):
         (tmp_path / f"a{i:03d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
     proc = subprocess.Popen([sys.executable, "-m", "mtqa", "lint", str(tmp_path), "-j", "2", "--isolated",
                              "-g", str(GLOSSARIES), "--format", "json"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    time.sleep(3)
-    proc.send_signal(signal.SIGINT)
-    err = proc.communicate(timeout=60)[1].decode()
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    assert proc.stdout.read(1) == b"["  # findings stream: the workers are running
+    time.sleep(0.5)  # let the pipe fill (the report is megabytes); the run cannot end meanwhile
+    assert proc.poll() is None
+    os.killpg(proc.pid, signal.SIGINT)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        proc.stdout.read(1 << 16)  # drain, as a terminal would, so that nothing waits on the pipe
+    err = proc.stderr.read().decode()
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
+    while _session_processes(proc.pid) and time.monotonic() < deadline:  # workers die with the parent
+        time.sleep(0.05)
+    assert _session_processes(proc.pid) == []
 
 
 def test_no_progress_bar_over_findings_streaming_to_the_same_terminal():
