@@ -33,6 +33,17 @@ class Document:
     first_column: int = 1
     _line_starts: list[int] | None = field(default=None, repr=False)
     _script: str | None = field(default=None, repr=False)
+    _not_prose: list | None = field(default=None, repr=False)
+
+    @property
+    def not_prose(self) -> list[tuple[int, int]]:
+        """Spans that are not prose (URLs, e-mail addresses; in Markdown also code and markup):
+        never a finding, never changed by a fix (see mtqa.prose)."""
+        if self._not_prose is None:
+            from .prose import not_prose
+
+            self._not_prose = not_prose(self.text, self.path)
+        return self._not_prose
 
     @property
     def line_starts(self) -> list[int]:

@@ -32,9 +32,6 @@ TERM, SHORT, EXCEPTION = 0, 1, 2
 GLOSS_QUOTES = "”\"’'」』》"
 GLOSS_CLOSE = re.compile(r"[)）]")
 MAX_GLOSS = 120
-# URLs and e-mail addresses are not prose: nothing inside them is a rendering.
-NOT_PROSE = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'*+,;=%-]+|www\.[A-Za-z0-9.-]+[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*"
-                       r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Latin words next to a Latin hit: two or more mean the hit sits inside an English phrase or title.
 LATIN_LEFT = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9'’.&-]* )+$")
 LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -278,7 +275,8 @@ class Matcher:
         """All glossary hits in `text`, leftmost-longest, sorted by position."""
         return self.scan(text, all_hits=True).hits
 
-    def scan(self, text: str, all_hits: bool = False, locale: str | None = None) -> "Scan":
+    def scan(self, text: str, all_hits: bool = False, locale: str | None = None,
+             not_prose: list | None = None) -> "Scan":
         """Hits a rule may report on, plus the spans of every accepted Latin hit.
 
         Unless `all_hits`, a preferred-form hit is only returned when its concept shows up
@@ -286,6 +284,8 @@ class Matcher:
         names: the others can never be reported.
         Deciding that from the set of distinct patterns found, before any per-hit work,
         is what keeps linting fast on text dense with names.
+        Nothing inside the spans `not_prose` (default: the URLs and e-mail addresses; see
+        mtqa.prose) is a hit.
         """
         folded = fold(text)
         matches = self.automaton.find_matches_as_indexes(folded)
@@ -295,9 +295,11 @@ class Matcher:
         latin = self._latin
         latin_pids = {pid for pid in present if latin[pid]}
         fast = self._fast
-        url_spans = None
-        if "://" in text or "www." in text or "@" in text:
-            url_spans = [(u.start(), u.end()) for u in NOT_PROSE.finditer(text)] or None
+        if not_prose is None:
+            from .prose import url_spans as _urls
+
+            not_prose = _urls(text)
+        url_spans = not_prose or None
         # Patterns with exceptions or context cues first (few): whether 模式 really stands for a
         # model here decides whether the concept is seen in two forms.
         slow_pids = {pid for pid in present if fast[pid] is None}

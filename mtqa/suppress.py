@@ -22,14 +22,13 @@ import re
 
 from .findings import Finding, Severity
 from .normalize import fold
+from .prose import is_markdown
 from .rules.base import Rule
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 VERBS = ("disable-next-line", "disable", "enable")
 # Compiled on first use: most documents hold no directive at all.
 _MARKDOWN = r"^ {0,3}(<!--[ \t]*mtqa:(.*?)-->)[ \t]*\r?$"
 _TEXT = r"^[ \t]*(#[ \t]*mtqa:(.*?))[ \t]*\r?$"
-_FENCE = r"^ {0,3}(`{3,}|~{3,})(.*)$"
 _REASON = r"\s--(?:\s|$)"
 
 
@@ -88,25 +87,11 @@ class Region:
         self.code, self.first, self.last, self.directive = code, first, last, directive
 
 
-def is_markdown(path: str) -> bool:
-    return path.lower().endswith(MARKDOWN_SUFFIXES)
-
-
 def _fenced_lines(doc) -> list[tuple[int, int]]:
-    """Line ranges inside fenced code blocks (where a comment is shown, not hidden)."""
-    ranges, opened = [], None
-    for m in re.finditer(_FENCE, doc.text, re.M):
-        fence, rest = m.group(1), m.group(2)
-        line = doc.position(m.start())[0]
-        if opened is None:
-            if not (fence[0] == "`" and "`" in rest):
-                opened = (fence[0], len(fence), line)
-        elif fence[0] == opened[0] and len(fence) >= opened[1] and not rest.strip():
-            ranges.append((opened[2], line))
-            opened = None
-    if opened is not None:
-        ranges.append((opened[2], doc.last_line))
-    return ranges
+    """Line ranges of fenced code blocks (where a comment is shown, not hidden)."""
+    from .prose import fenced_blocks
+
+    return [(doc.position(start)[0], doc.position(max(start, end - 1))[0]) for start, end in fenced_blocks(doc.text)]
 
 
 def parse(doc, known_rules) -> tuple[list[Directive], list[tuple[Directive, str]]]:

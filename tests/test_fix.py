@@ -24,13 +24,16 @@ def test_fix_on_seed_000(tmp_path, bundled):
     target.write_text(original, encoding="utf-8")
     before = mtqa.lint_text(original, glossary=bundled)
     safe = [f for f in before if f.fix and f.fix.applicability.value == "safe"]
-    assert len(safe) >= 30
+    assert len(safe) >= 25
 
     fix(target)
     fixed = target.read_text(encoding="utf-8")
     after = mtqa.lint_text(fixed, glossary=bundled)
-    assert [f for f in after if f.rule == "T001"] == []
-    for word in ("王涛", "杨立坤", "倩文", "梅塔", "待定实验室", "Alexander Wang", "Tomasz Tungs", "鳄梨"):
+    # what stays is what only a person can confirm: 元 (one character) and Alexander Wang (its
+    # fix writes the admitted Alexandr Wang, which T002 reports)
+    assert {f.found for f in after if f.rule == "T001"} == {"元", "Alexander Wang"}
+    assert all(f.fix.applicability.value == "unsafe" for f in after if f.rule == "T001")
+    for word in ("王涛", "杨立坤", "倩文", "梅塔", "待定实验室", "Tomasz Tungs", "鳄梨"):
         assert word not in fixed
 
     # Outside the reported spans nothing changed: every diff opcode replaces exactly one reported span.

@@ -38,7 +38,8 @@ class LintContext:
         """Scan the document; what was given from outside (hits filtered by an allow-list) stays."""
         from ..matcher import Scan
 
-        scan = Scan([], []) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale)
+        scan = Scan([], []) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale,
+                                                                            not_prose=self.doc.not_prose)
         self._scanned = scan
         if self._hits is None:
             self._hits = scan.hits

@@ -46,6 +46,10 @@ def _deprecated(ctx: LintContext, hit, found: str):
     if suggestion:
         message += f"; use '{suggestion}'"
     kind = term.fix or "safe"
+    if kind == "safe" and len(found) == 1 and not found.isascii():
+        # One Chinese character (元 for Meta) is a morpheme of countless words, listed or not
+        # (词元, a token): nothing proves it stands alone here, so replacing it is never safe.
+        kind = "unsafe"
     applicability = None if kind == "none" or not suggestion or suggestion == found else Applicability(kind)
     return message, suggestion, applicability
 
@@ -53,7 +57,7 @@ def _deprecated(ctx: LintContext, hit, found: str):
 def _replacement(ctx: LintContext, hit, found: str) -> str | None:
     term = hit.term
     if term.suggest:
-        if ctx.script_of(hit) == "Hant" and hit.script is not None:
+        if ctx.script_of(hit) == "Hant":  # in the text's script, also for a form both scripts write alike (倩文)
             from ..script import to_traditional
 
             return to_traditional(term.suggest)

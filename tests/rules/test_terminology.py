@@ -10,15 +10,25 @@ from conftest import by_rule, lint
     ("博斯沃斯的部门", "博斯沃斯", "博斯沃思"),  # surname error → surname fix
     ("楊立坤說", "楊立坤", "楊立昆"),  # Traditional text → Traditional fix
     ("梅塔公司", "梅塔", "Meta"),
-    ("由 Alexander Wang 领导", "Alexander Wang", "Alexandr Wang"),  # Latin misspelling → Latin name
+    ("亚历山大·王(Alexander Wang)领导", "Alexander Wang", "Alexandr Wang"),  # Latin misspelling in a gloss → Latin name
     ("Reality Lab 部门", "Reality Lab", "Reality Labs"),
-    ("Meta:改变元命运", "元", "Meta"),
 ])
 def test_deprecated_forms_are_errors_with_a_safe_fix(mini, text, found, suggestion):
     [f] = [f for f in lint(text, mini) if f.rule == "T001"]
     assert (f.found, f.suggestion, f.severity.value) == (found, suggestion, "error")
     assert f.fix.applicability.value == "safe"
     assert text[f.start:f.end] == found
+
+
+@pytest.mark.parametrize("text, found, suggestion", [
+    # the fix would write an admitted form, which T002 then reports: the fix converges only by hand
+    ("由 Alexander Wang 领导", "Alexander Wang", "Alexandr Wang"),
+    # one Chinese character may be a morpheme of a word no list holds (词元): never replaced unasked
+    ("Meta:改变元命运", "元", "Meta"),
+])
+def test_deprecated_forms_whose_fix_cannot_be_proven_safe_are_unsafe(mini, text, found, suggestion):
+    [f] = [f for f in lint(text, mini) if f.rule == "T001"]
+    assert (f.found, f.suggestion, f.fix.applicability.value) == (found, suggestion, "unsafe")
 
 
 @pytest.mark.parametrize("text", [
