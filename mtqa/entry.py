@@ -7,6 +7,9 @@ import sys
 
 def main() -> None:
     args = sys.argv[1:]
+    if args and args[0] in ("--version", "-V"):
+        sys.stdout.write(f"mtqa {version()}\n")
+        return
     if args and args[0] == "lint":
         from .cli_lint import fast_main
 
@@ -32,3 +35,14 @@ def main() -> None:
     from .cli import main as full
 
     full()
+
+
+def version() -> str:
+    """The installed distribution's version (pyproject.toml's), without importing the package's modules."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("mtqa")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"

@@ -99,7 +99,7 @@ def run(opts: LintOptions, out=None, err=None) -> int:
         for _ in results:  # the diffs are written as each file is done
             pass
     else:
-        _report(opts, results, out, lambda: outcome.fixed)
+        _report(opts, results, out, lambda: outcome.fixed, lambda: outcome.input_error)
     if outcome.input_error:
         return 2
     if opts.diff:
@@ -394,7 +394,7 @@ def _progress(opts: LintOptions, total: int, err, out=None):
     return Progress(total, err, delay=0.0 if opts.progress else 0.5)
 
 
-def _report(opts: LintOptions, results, out, fixed) -> None:
+def _report(opts: LintOptions, results, out, fixed, errors) -> None:
     from .report import write
 
-    write(opts.output_format, results, output=opts.output, out=out, fixed=fixed, quiet=opts.quiet)
+    write(opts.output_format, results, output=opts.output, out=out, fixed=fixed, quiet=opts.quiet, errors=errors)

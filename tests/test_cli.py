@@ -133,3 +133,38 @@ def test_python_m_and_console_script_agree():
     script = Path(sys.executable).with_name("mtqa")
     r = subprocess.run([str(script), "rules"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout == mtqa("rules").stdout
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    import tomllib
+
+    from mtqa import __version__
+
+    expected = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    r = mtqa(flag)
+    assert r.returncode == 0 and r.stdout == f"mtqa {expected}\n" and __version__ == expected
+
+
+def test_all_checks_passed_only_when_a_file_was_checked_and_nothing_failed(tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = mtqa("lint", str(tmp_path / "empty"), "--isolated")
+    assert r.returncode == 0 and "All checks passed" not in r.stdout and "No file was checked." in r.stdout
+    ok = tmp_path / "ok.txt"
+    ok.write_text("这是一篇没有问题的文章。\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"a\x00b")
+    r = mtqa("lint", str(ok), str(bad), "--isolated")
+    assert r.returncode == 2 and "All checks passed" not in r.stdout and str(bad) in r.stderr
+    r = mtqa("lint", str(ok), "--isolated")
+    assert r.returncode == 0 and r.stdout == "All checks passed.\n"
+
+
+def test_readme_states_the_bundled_glossary_size():
+    import re
+
+    from conftest import GLOSSARIES
+    from mtqa.glossary import load_glossary
+
+    stated = re.search(r"the bundled one\s+has (\d+) concepts", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert stated and int(stated.group(1)) == len(load_glossary(GLOSSARIES).concepts)

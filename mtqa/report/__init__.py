@@ -9,7 +9,7 @@ FORMATS = ("text", "concise", "json", "sarif", "github", "csv", "xlsx")
 BINARY_FORMATS = ("xlsx",)
 
 
-def render(fmt: str, results, out, fixed: int = 0, quiet: bool = False) -> None:
+def render(fmt: str, results, out, fixed: int = 0, quiet: bool = False, errors=None) -> None:
     """Write `results` — a list of (Document, [Finding]) — to `out` in format `fmt`.
 
     `out` is a text stream, except for xlsx: a binary stream (or a text stream with a `buffer`).
@@ -18,7 +18,7 @@ def render(fmt: str, results, out, fixed: int = 0, quiet: bool = False) -> None:
     if fmt in ("text", "concise"):
         from . import text
 
-        text.render(results, out, fixed=fixed, full=fmt == "text", quiet=quiet)
+        text.render(results, out, fixed=fixed, full=fmt == "text", quiet=quiet, errors=errors)
     elif fmt == "json":
         from . import json_report
 
@@ -39,12 +39,12 @@ def render(fmt: str, results, out, fixed: int = 0, quiet: bool = False) -> None:
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-def write(fmt: str, results, output=None, out=None, fixed: int = 0, quiet: bool = False) -> None:
+def write(fmt: str, results, output=None, out=None, fixed: int = 0, quiet: bool = False, errors=None) -> None:
     """`render` to the file `output` (binary for xlsx; CSV with a byte-order mark, which Excel
     needs to read UTF-8), replaced only once the report is complete, or to the stream `out`
     when no file is given."""
     if output is None:
-        render(fmt, results, out, fixed=fixed, quiet=quiet)
+        render(fmt, results, out, fixed=fixed, quiet=quiet, errors=errors)
         return
     from pathlib import Path
 
@@ -59,10 +59,10 @@ def write(fmt: str, results, output=None, out=None, fixed: int = 0, quiet: bool 
         # Through a temporary file and a rename: an interrupted run leaves the last report whole.
         with atomic_writer(target) as sink:
             if fmt in BINARY_FORMATS:
-                render(fmt, results, sink.file, fixed=fixed, quiet=quiet)
+                render(fmt, results, sink.file, fixed=fixed, quiet=quiet, errors=errors)
             else:
                 fh = io.TextIOWrapper(sink.file, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-                render(fmt, results, fh, fixed=fixed, quiet=quiet)
+                render(fmt, results, fh, fixed=fixed, quiet=quiet, errors=errors)
                 fh.flush()
                 fh.detach()  # the sink closes the file
     except OSError as exc:

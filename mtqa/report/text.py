@@ -89,9 +89,10 @@ def snippet(doc, f, paint=None) -> list[str]:
     ]
 
 
-def render(results, stream, fixed=0, full: bool = True, quiet: bool = False) -> None:
+def render(results, stream, fixed=0, full: bool = True, quiet: bool = False, errors=None) -> None:
     """Write each finding as it comes (`results` is read once, so a generator streams),
-    then the summary. `fixed` may be a callable, read after the last result."""
+    then the summary. `fixed` may be a callable, read after the last result; so is `errors`,
+    true when some input could not be checked (then nothing "passed")."""
     paint = _Paint(use_colour(stream))
     tally = Tally()
     for doc, findings in results:
@@ -110,7 +111,7 @@ def render(results, stream, fixed=0, full: bool = True, quiet: bool = False) -> 
             if full:
                 stream.write("\n")
     if not quiet:
-        tally.write(stream, fixed() if callable(fixed) else fixed)
+        tally.write(stream, fixed() if callable(fixed) else fixed, bool(errors()) if callable(errors) else bool(errors))
 
 
 class Tally:
@@ -134,13 +135,23 @@ class Tally:
             if f.fix is not None:
                 row[f.fix.applicability.value] += 1
 
-    def write(self, stream, fixed: int = 0) -> None:
-        """Counts by severity, then one row per rule and severity, then what --fix would do."""
+    def write(self, stream, fixed: int = 0, errors: bool = False) -> None:
+        """Counts by severity, then one row per rule and severity, then what --fix would do.
+        "All checks passed." only when at least one file was checked, nothing was found and
+        nothing failed to be read."""
         rows, by_severity = self.rows, self.by_severity
         total = sum(by_severity.values())
         done = f" ({fixed} fixed)" if fixed else ""
         if total == 0:
-            stream.write(f"All checks passed.{done}\n")
+            n = len(self.paths)
+            if errors:
+                stream.write(f"No findings in the {n} file{'s' if n != 1 else ''} checked{done}, but some input "
+                             "could not be checked (see the errors above).\n" if n else
+                             "No file was checked: see the errors above.\n")
+            elif n == 0:
+                stream.write("No file was checked.\n")
+            else:
+                stream.write(f"All checks passed.{done}\n")
             return
         plural = lambda n, word: f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"  # noqa: E731
         severities = ", ".join(plural(by_severity[s], s) for s in ("error", "warning", "info") if by_severity[s])
