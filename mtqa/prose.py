@@ -22,10 +22,12 @@ _URL = (r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9.-]+(?::[0-9]+)?"
         r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _TRAILING = ".,;:!?*_~"  # sentence punctuation and emphasis marks after an address are not part of it
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$", re.M)
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.S | re.M)
-_FRONT_KEY = re.compile(r"^[ \t]*(?:- )?[ \t]*[^\s:#=][^:=\n]*?[ \t]*[:=]", re.M)
-_MARKDOWN_INLINE = re.compile(
+# Compiled on first use (_compiled): a plain-text commit hook never needs the Markdown ones.
+_PATTERNS = dict(
+    fence=(r"^ {0,3}(`{3,}|~{3,})(.*)$", re.M),
+    front_matter=(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.S | re.M),
+    front_key=(r"^[ \t]*(?:- )?[ \t]*[^\s:#=][^:=\n]*?[ \t]*[:=]", re.M),
+    inline=(
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))"  # `code`, ``co`de``
     r"|(?P<element><(?P<el>code|pre|script|style)\b[^>]*>.*?</(?P=el)\s*>)"  # <code>…</code>
     r"|(?P<comment><!--.*?-->)"
@@ -33,9 +35,17 @@ _MARKDOWN_INLINE = re.compile(
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>)"
     r"|\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*)\)"  # ](url "t")
     r"|(?P<definition>^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|[!-~]+)[^\n]*)",  # [id]: https://… "title"
-    re.S | re.M | re.I)
+    re.S | re.M | re.I),
+    url=(_URL, 0),
+)
+_compiled: dict = {}
 
-_url_re = None
+
+def _re(name: str):
+    rx = _compiled.get(name)
+    if rx is None:
+        rx = _compiled[name] = re.compile(*_PATTERNS[name])
+    return rx
 
 
 def is_markdown(path: str) -> bool:
@@ -46,11 +56,8 @@ def url_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, 
     """Spans of the URLs and e-mail addresses in text[lo:hi]."""
     if "://" not in text and "www." not in text and "@" not in text:
         return []
-    global _url_re
-    if _url_re is None:
-        _url_re = re.compile(_URL)
     spans = []
-    for m in _url_re.finditer(text, lo, len(text) if hi is None else hi):
+    for m in _re("url").finditer(text, lo, len(text) if hi is None else hi):
         start, end = m.span()
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
@@ -65,10 +72,10 @@ def not_prose(text: str, path: str = "") -> list[tuple[int, int]]:
     if not is_markdown(path):
         return url_spans(text)
     spans = fenced_blocks(text)
-    m = _FRONT_MATTER.match(text)
+    m = _re("front_matter").match(text) if text.startswith(("---", "+++")) else None
     if m:
         spans.append((m.start(), m.start(2)))
-        spans.extend(k.span() for k in _FRONT_KEY.finditer(text, m.start(2), m.end(2)))
+        spans.extend(k.span() for k in _re("front_key").finditer(text, m.start(2), m.end(2)))
         spans.append((m.end(2), m.end()))
     spans.sort()
     inline = []
@@ -84,7 +91,7 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
     if "```" not in text and "~~~" not in text:
         return []
     blocks, opened = [], None
-    for m in _FENCE.finditer(text):
+    for m in _re("fence").finditer(text):
         fence, rest = m.group(1), m.group(2)
         if opened is None:
             if not (fence[0] == "`" and "`" in rest):
@@ -101,7 +108,7 @@ def _inline_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = []
     pos = lo
     if any(c in text[lo:hi] for c in "`<]["):
-        for m in _MARKDOWN_INLINE.finditer(text, lo, hi):
+        for m in _re("inline").finditer(text, lo, hi):
             kind = m.lastgroup
             start, end = m.span("target") if kind == "target" else m.span(kind)
             spans.extend(url_spans(text, pos, m.start()))
