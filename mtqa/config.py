@@ -235,6 +235,18 @@ def _check_locale(ck: _Checker, key: str, raw) -> str:
     return raw
 
 
+def _check_encoding(ck: _Checker, key: str, raw) -> str:
+    import codecs
+
+    if not isinstance(raw, str) or not raw.strip():
+        ck.fail(key, f"expected the name of an encoding such as \"big5\" or \"gb18030\", got {_show(raw)}")
+    try:
+        codecs.lookup(raw.strip())
+    except LookupError:
+        ck.fail(key, f"unknown encoding {raw!r} (expected a name such as \"utf-8\", \"big5\" or \"gb18030\")")
+    return raw.strip()
+
+
 def _check_extend(ck: _Checker, key: str, raw) -> Path:
     if not isinstance(raw, str):
         ck.fail(key, f"expected the path of another config file, got {_show(raw)}")
@@ -250,6 +262,7 @@ KEYS = {
     "severity": _check_severity_table,
     "per-file-ignores": _check_per_file,
     "locale": _check_locale,
+    "encoding": _check_encoding,
     "include": lambda ck, k, v: ck.globs(k, v),
     "exclude": lambda ck, k, v: ck.globs(k, v),
     "fail-on": lambda ck, k, v: ck.severity(k, v),
@@ -332,7 +345,7 @@ def find_config(folder: Path, read=read_config_file) -> Path | None:
 
 # ----------------------------------------------------------------------------- settings
 
-REPLACED = ("glossary", "locale", "include", "fail-on")
+REPLACED = ("glossary", "locale", "encoding", "include", "fail-on")
 COMBINED = ("exclude", "allow", "per-file-ignores")
 
 
@@ -381,6 +394,11 @@ class Settings:
     @property
     def locale(self) -> str | None:
         return self.values.get("locale")
+
+    @property
+    def encoding(self) -> str | None:
+        """The encoding every file is read in (None: detect it per file)."""
+        return self.values.get("encoding")
 
     @property
     def fail_on(self) -> Severity:
@@ -440,6 +458,7 @@ class Settings:
             "per-file-ignores": ({g.pattern: list(c) for g, c in self.values.get("per-file-ignores", ())},
                                  src("per-file-ignores")),
             "locale": (self.locale, src("locale")),
+            "encoding": (self.encoding, src("encoding", "default: detected per file")),
             "include": ([g.pattern for g in include] if include is not None else list(DEFAULT_INCLUDE), src("include")),
             "exclude": ([g.pattern for g in self.values.get("exclude", ())], src("exclude")),
             "fail-on": (self.fail_on.value, src("fail-on")),
@@ -490,10 +509,10 @@ class Resolver:
 
 
 def command_line_layer(*, glossary=None, select=None, extend_select=None, ignore=None, locale=None,
-                       fail_on=None) -> Layer | None:
+                       fail_on=None, encoding=None) -> Layer | None:
     """The options given on the command line, checked like a file's values (errors name the option)."""
     given = {"glossary": glossary, "select": select, "extend-select": extend_select, "ignore": ignore,
-             "locale": locale, "fail-on": fail_on}
+             "locale": locale, "fail-on": fail_on, "encoding": encoding}
     cwd = Path.cwd()
     ck = _Checker("", cwd, prefix="--")
     layer = Layer(COMMAND_LINE, cwd)

@@ -17,9 +17,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Without a BOM and when UTF-8 fails: GB18030 decodes almost any bytes, so each candidate is
-# scored by how much of the text falls in its encoding's block of common characters.
-LEGACY = ("gb18030", "big5")
+
 @dataclass
 class Document:
     """Decoded text plus the facts needed to report on it and write it back unchanged."""
@@ -106,15 +104,25 @@ def encode_as(text: str, encoding: str) -> bytes:
     return text.encode(encoding)
 
 
-def write_back(raw: bytes, old_text: str, new_text: str, encoding: str) -> bytes:
+def write_back(raw: bytes, old_text: str, new_text: str, encoding: str, path: str = "<text>",
+               first_line: int = 1) -> bytes:
     """The bytes for `new_text`, keeping `raw`'s own bytes for every line that did not change.
+    A character the encoding cannot hold is an InputError naming `path` and the line (lines
+    are numbered from `first_line`, for a section of a big file).
 
     Re-encoding alone is not enough: Big5 has duplicate code points (A1FE and A241 both read
     ／) and GB18030 several spellings of some characters, so a file could change outside the
     fixed spans. When the encoding round-trips `raw` exactly, encoding the new text is exact;
     otherwise unchanged lines are copied byte for byte and only changed lines are encoded.
     """
-    whole = encode_as(new_text, encoding)
+    try:
+        whole = encode_as(new_text, encoding)
+    except UnicodeEncodeError as exc:
+        line = first_line + new_text.count("\n", 0, exc.start)
+        c = new_text[exc.start]
+        name = encoding.removesuffix("+bom")
+        raise InputError(f"{path}:{line}: the fix needs {c!r} (U+{ord(c):04X}), which {name} cannot hold; "
+                         f"the file is left unchanged") from None
     if encode_as(old_text, encoding) == raw:
         return whole
     import difflib
@@ -147,8 +155,12 @@ def _lines(s, sep):
     return out
 
 
-def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode bytes to (text, encoding as `encode_as` takes it). Raises InputError naming the byte offset."""
+def decode(data: bytes, path: str, encoding: str | None = None,
+           notes: list[str] | None = None) -> tuple[str, str]:
+    """Decode bytes to (text, encoding as `encode_as` takes it). Raises InputError naming the byte
+    offset. Without a BOM, bytes that are not UTF-8 are GB18030 or Big5, whichever reads as
+    likelier Chinese (mtqa.encoding_guess); when that is a close call, a note saying which was
+    assumed is appended to `notes`."""
     if encoding:
         bom, codec, label = forced_codec(data[:4], encoding, path)
         return _decode_with(data[len(bom):], path, codec), label
@@ -161,20 +173,17 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    candidates = []
-    for name in LEGACY:
-        try:
-            candidates.append((_common_share(data.decode(name), name), name))
-        except UnicodeDecodeError:
-            continue
-    candidates.sort(reverse=True)
-    if candidates and candidates[0][0] >= 0.5:
-        name = candidates[0][1]
-        return data.decode(name), name
-    raise InputError(
-        f"{path}: cannot decode byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) as UTF-8, "
-        f"GB18030 or Big5; pass --encoding if you know it"
-    )
+    from .encoding_guess import describe, guess_legacy
+
+    guess = guess_legacy(data)
+    if guess is None:
+        raise InputError(
+            f"{path}: cannot decode byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) as UTF-8, "
+            f"and it does not read as GB18030 or Big5 text; pass --encoding if you know it"
+        )
+    if guess.uncertain and notes is not None:
+        notes.append(describe(guess, path))
+    return guess.text, guess.encoding
 
 
 # Codecs that read (and write) a byte-order mark themselves: mtqa handles the BOM instead, so a
@@ -195,25 +204,6 @@ def forced_codec(head: bytes, encoding: str, path: str) -> tuple[bytes, str, str
         if head.startswith(bom) and bom_codec.startswith(family):
             return bom, bom_codec, f"{bom_codec}+bom"
     return b"", no_bom, no_bom
-
-
-def _common_share(text: str, encoding: str, sample: int = 4000) -> float:
-    """Share of the Chinese characters of `text` in `encoding`'s block of common characters
-    (GB2312 level 1 for GB18030, Big5 level 1 for Big5)."""
-    chinese = [c for c in text[:sample] if "\u4e00" <= c <= "\u9fff"][:2000]
-    if not chinese:
-        return 1.0 if all(c.isprintable() or c.isspace() for c in text[:sample]) else 0.0
-    common = 0
-    for c in chinese:
-        try:
-            b = c.encode("gb2312" if encoding == "gb18030" else "big5")
-        except UnicodeEncodeError:
-            continue
-        if encoding == "gb18030" and 0xB0 <= b[0] <= 0xD7:
-            common += 1
-        elif encoding == "big5" and 0xA4 <= b[0] <= 0xC6:
-            common += 1
-    return common / len(chinese)
 
 
 def _decode_with(data: bytes, path: str, encoding: str) -> str:
@@ -240,7 +230,7 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from None
 
 
-def read_document(path: str | Path, encoding: str | None = None) -> Document:
+def read_document(path: str | Path, encoding: str | None = None, notes: list[str] | None = None) -> Document:
     data = read_bytes(path)
-    text, used = decode(data, str(path), encoding)
+    text, used = decode(data, str(path), encoding, notes)
     return Document(text=text, path=str(path), encoding=used)

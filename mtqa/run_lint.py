@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from .document import Document, decode, read_bytes
-from .errors import MtqaError
+from .errors import InputError, MtqaError
 from .findings import Severity
 
 @dataclass
@@ -42,7 +42,8 @@ def resolver_for(opts: LintOptions):
     extend = list(opts.extend_select or []) + (["M001"] if opts.report_unused_suppressions else [])
     fail_on = opts.fail_on.value if isinstance(opts.fail_on, Severity) else opts.fail_on
     overrides = command_line_layer(glossary=opts.glossary, select=opts.select, extend_select=extend,
-                                   ignore=opts.ignore, locale=opts.locale, fail_on=fail_on)
+                                   ignore=opts.ignore, locale=opts.locale, fail_on=fail_on,
+                                   encoding=opts.encoding)
     return Resolver(overrides, config=opts.config, isolated=opts.isolated)
 
 
@@ -139,7 +140,8 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
             threshold = settings.fail_on.rank
             if big[i]:
                 try:
-                    for doc, findings in _big_file(path, _linter(matchers, settings, path), opts, outcome, out):
+                    for doc, findings in _big_file(path, _linter(matchers, settings, path), opts, settings.encoding,
+                                                   outcome, out):
                         outcome.failing = outcome.failing or any(f.severity.rank >= threshold for f in findings)
                         yield doc, findings
                 except (MtqaError, OSError) as exc:
@@ -147,6 +149,8 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
                     outcome.input_error = True
                 continue
             result = next(done)
+            for note in result.notes:
+                err.write(f"warning: {note}\n")
             if result.error:
                 err.write(f"error: {result.error}\n")
                 outcome.input_error = True
@@ -252,6 +256,7 @@ class _FileResult:
     """What linting one small file produced (built in a worker process or in this one)."""
 
     results: list = field(default_factory=list)  # [(Document, [Finding])]
+    notes: list = field(default_factory=list)  # warnings that do not stop the file (an encoding guessed)
     error: str | None = None
     diff: str | None = None
     fixed: int = 0
@@ -262,16 +267,16 @@ def _lint_small(index: int) -> _FileResult:
     path, settings = plan[index]
     result = _FileResult()
     try:
-        _small_file(path, _linter(matchers, settings, path), opts, result)
+        _small_file(path, _linter(matchers, settings, path), opts, settings.encoding, result)
     except (MtqaError, OSError) as exc:
         result.error = str(exc)
     return result
 
 
-def _small_file(path: Path, lint, opts: LintOptions, result: _FileResult) -> None:
-    """A file read whole: lint it, or fix it and lint the result."""
+def _small_file(path: Path, lint, opts: LintOptions, forced: str | None, result: _FileResult) -> None:
+    """A file read whole (in the encoding `forced`, else detected): lint it, or fix it and lint the result."""
     raw = read_bytes(path)
-    text, encoding = decode(raw, str(path), opts.encoding)
+    text, encoding = decode(raw, str(path), forced, result.notes)
     doc = Document(text=text, path=str(path), encoding=encoding)
     if opts.fix or opts.diff:
         from .document import write_back
@@ -282,13 +287,18 @@ def _small_file(path: Path, lint, opts: LintOptions, result: _FileResult) -> Non
             if opts.diff:
                 result.diff = _diff(path, text, new_text)
                 return
-            write_atomic(path, write_back(raw, text, new_text, encoding), expected=raw)
-            result.fixed += n
-            doc = Document(text=new_text, path=str(path), encoding=encoding)
+            try:
+                data = write_back(raw, text, new_text, encoding, str(path))
+            except InputError as exc:  # the file stays as it was, and is reported as it is
+                result.error = str(exc)
+            else:
+                write_atomic(path, data, expected=raw)
+                result.fixed += n
+                doc = Document(text=new_text, path=str(path), encoding=encoding)
     result.results.append((doc, lint(doc)))
 
 
-def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
+def _big_file(path: Path, lint, opts: LintOptions, forced: str | None, outcome: _Outcome, out):
     """A file over `sections.STREAM_BYTES`, read, linted and fixed one section at a time:
     memory stays bounded by the section size however large the file is. Suppression
     directives carry from each section to the next."""
@@ -297,7 +307,7 @@ def _big_file(path: Path, lint, opts: LintOptions, outcome: _Outcome, out):
 
     carry = Carry()
     lint = partial(lint, carry=carry)
-    sections = iter_sections(path, opts.encoding)
+    sections = iter_sections(path, forced)
     if not (opts.fix or opts.diff):
         for section in sections:
             findings = section.to_file(lint(section.doc))
@@ -335,7 +345,8 @@ def _big_file_fixes(path, lint, carry, opts, outcome, out, sections, sink):
                 out.write(_diff(path, doc.text, new_text, doc.first_line - 1, cursor.lines, header))
                 outcome.diffs, header = True, False
         if sink is not None:
-            sink.write(write_back(section.raw, doc.text, new_text, encoding) if new_text != doc.text else section.raw)
+            sink.write(write_back(section.raw, doc.text, new_text, encoding, str(path), doc.first_line)
+                       if new_text != doc.text else section.raw)
             placed = cursor.place(cursor.document(new_text, doc.path, doc.encoding))
             findings = placed.to_file(lint(placed.doc))
             carry.advance()

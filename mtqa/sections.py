@@ -162,10 +162,10 @@ def _decode(raw: bytes, codec: _Codec, path: str, byte_offset: int) -> str:
 def _detect_prefix(buf: bytes, codec: _Codec) -> None:
     """Settle the encoding on the start of a file whose first line is too long to hold: as
     `document.decode` would, but tolerating a character cut at the end of `buf`."""
-    from .document import LEGACY, _common_share
+    from .encoding_guess import CANDIDATES, text_cost
 
     candidates = []
-    for name in ("utf-8", *LEGACY):
+    for name in ("utf-8", *CANDIDATES):
         try:
             text = codecs.getincrementaldecoder(name)().decode(buf, final=False)
         except UnicodeDecodeError:
@@ -174,9 +174,9 @@ def _detect_prefix(buf: bytes, codec: _Codec) -> None:
             codec.name = codec.label = name
             codec.ascii_so_far = text.isascii()
             return
-        candidates.append((_common_share(text, name), name))
+        candidates.append((text_cost(text), name))
     if candidates:
-        codec.name = codec.label = max(candidates)[1]
+        codec.name = codec.label = min(candidates)[1]
         codec.ascii_so_far = False
 
 

@@ -83,3 +83,43 @@ def test_write_back_keeps_bytes_that_do_not_round_trip():
     out = write_back(raw, text, fixed, used)
     assert out.split(b"\n")[0] == raw.split(b"\n")[0]  # the untouched line, byte for byte
     assert out.decode("big5") == fixed
+
+
+UNHOLDABLE = "concept_id,type,lang,term,status,note\nwk,person,en,Wang Kun,preferred,\n" \
+             "wk,person,zh-Hant,王堃,preferred,\nwk,person,zh-Hant,汪坤國,deprecated,\n"  # 堃 is not in Big5
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_a_fix_the_encoding_cannot_hold_is_an_error_naming_file_and_line(tmp_path, monkeypatch, big):
+    import json
+
+    from mtqa import sections
+
+    if big:  # the same promise when a big file is fixed section by section
+        monkeypatch.setattr(sections, "STREAM_BYTES", 1000)
+        monkeypatch.setattr(sections, "SECTION_BYTES", 300)
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(UNHOLDABLE, encoding="utf-8")
+    text = "報導說，\r\n" + "這一行沒有名字。\r\n" * (60 if big else 1) + "汪坤國是總理。\r\n"
+    p = tmp_path / "a.txt"
+    p.write_bytes(text.encode("big5"))
+    before = p.read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    code = run(LintOptions(paths=[str(p)], glossary=[str(glossary)], fix=True, output_format="json"), out, err)
+    line = text.count("\n")
+    assert code == 2
+    assert err.getvalue().startswith(f"error: {p}:{line}: the fix needs '堃' (U+5803), which big5 cannot hold")
+    assert p.read_bytes() == before
+    assert list(tmp_path.glob(".a.txt.*")) == []  # no temp file left behind
+    if not big:  # a small file is still reported as it is (a big one stops at the section)
+        assert [(f["found"], f["line"]) for f in json.loads(out.getvalue())] == [("汪坤國", line)]
+
+
+def test_a_fix_keeps_a_bom_and_crlf_in_a_legacy_file(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(codecs.BOM_UTF8 + "第一行\r\n王涛说\r\n".encode("utf-8"))
+    run(LintOptions(paths=[str(p)], glossary=[str(DATA / "mini.yaml")], fix=True), io.StringIO(), io.StringIO())
+    assert p.read_bytes() == codecs.BOM_UTF8 + "第一行\r\n亚历山大·王说\r\n".encode("utf-8")
+    p.write_bytes("第一行\r\n王濤說\r\n".encode("big5"))
+    run(LintOptions(paths=[str(p)], glossary=[str(DATA / "mini.yaml")], fix=True), io.StringIO(), io.StringIO())
+    assert p.read_bytes() == "第一行\r\n亞歷山大·王說\r\n".encode("big5")
