@@ -130,6 +130,30 @@ def config_command(
     raise typer.Exit(_run_or_exit(lambda: show_settings(opts, output_format)))
 
 
+@app.command("init")
+def init_command(
+    folder: str = typer.Argument(".", help="The folder to start the project in."),
+    copy_bundled: bool = typer.Option(False, "--copy-bundled",
+                                      help="Start glossaries/ as a copy of mtqa's bundled glossary, not one example concept."),
+) -> None:
+    """Start a project: write mtqa.toml and a glossaries/ folder (nothing is overwritten)."""
+    from pathlib import Path
+
+    from .errors import MtqaError
+    from .init import init_project
+
+    try:
+        written = init_project(Path(folder), copy_bundled=copy_bundled)
+    except MtqaError as exc:
+        _fail(str(exc))
+    for path in written:
+        typer.echo(f"wrote {path}")
+    glossary = written[1].parent
+    typer.echo(f"`mtqa lint` under {Path(folder)} now checks against {glossary}"
+               + (" (a copy of the bundled glossary)." if copy_bundled else
+                  " (one example concept), not the bundled glossary; `mtqa glossary add` adds concepts."))
+
+
 # Commands defined in their own modules, listed after the lint commands in --help.
 _register_score(app)
 _register_scan(app)

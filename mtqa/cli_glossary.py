@@ -21,10 +21,11 @@ DRY_RUN_OPT = typer.Option(False, "--dry-run", help="Print the change as a unifi
 
 
 def _glossary_paths(paths: Optional[List[str]]) -> list:
+    """The glossary a reading command uses: `paths`, else the project's, else the bundled one."""
     from pathlib import Path
 
     from .errors import MtqaError
-    from .lint import default_glossary_path
+    from .project import bundled_glossary_path, project_glossary
 
     if paths:
         missing = [p for p in paths if not Path(p).exists()]
@@ -32,7 +33,7 @@ def _glossary_paths(paths: Optional[List[str]]) -> list:
             fail(f"{missing[0]}: no such glossary file or folder")
         return list(paths)
     try:
-        return [default_glossary_path()]
+        return [str(p) for p in project_glossary() or [bundled_glossary_path()]]
     except MtqaError as exc:
         fail(str(exc))
 
@@ -142,12 +143,25 @@ def glossary_search(
 
 # ---- edits ------------------------------------------------------------------------------
 def _run_edit(paths: Optional[List[str]], dry_run: bool, edit) -> None:
-    """Run `edit(editor)`, then commit (or show the diff); refused edits exit 1, bad requests 2."""
+    """Run `edit(editor)` on the project's glossary (never the bundled one), then commit (or show
+    the diff); refused edits exit 1, bad requests 2."""
+    from pathlib import Path
+
     from .errors import GlossaryError, InputError
     from .glossary.edit import EditError, EditRefused, Editor, unified_diff
 
+    from .errors import MtqaError
+    from .project import glossary_to_edit
+
     try:
-        editor = Editor(*_glossary_paths(paths))
+        targets = glossary_to_edit(paths)
+    except MtqaError as exc:
+        fail(str(exc))
+    missing = [p for p in targets if not Path(p).exists()]
+    if missing:
+        fail(f"{missing[0]}: no such glossary file or folder")
+    try:
+        editor = Editor(*targets)
         edit(editor)
         changes = editor.commit(dry_run=dry_run)
     except GlossaryError as exc:

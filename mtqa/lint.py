@@ -6,24 +6,16 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .document import Document, read_document
-from .errors import MtqaError
 from .findings import Finding
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
-PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def default_glossary_path(start: Path | None = None) -> Path:
     """The nearest `glossaries/` folder above `start` (the project's), else the bundled one."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "glossaries"
-        if candidate.is_dir() and any(candidate.glob("*.y*ml")):
-            return candidate
-    for candidate in (PACKAGE_DIR / "bundled_glossaries", PACKAGE_DIR.parent / "glossaries"):
-        if candidate.is_dir():
-            return candidate
-    raise MtqaError("no glossary found: pass --glossary PATH or create a glossaries/ folder")
+    from .project import bundled_glossary_path, nearest_glossaries_folder
+
+    return nearest_glossaries_folder(start) or bundled_glossary_path()
 
 
 def get_matcher(glossary=None):
