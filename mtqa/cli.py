@@ -52,15 +52,20 @@ def lint(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only, no summary."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j",
                                        help="Worker processes (default: one per CPU when there are 16 files or more)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="With '-' as the path: the file name standard input stands for "
+                                                      "(its config, its type and the name in the report)."),
 ) -> None:
-    """Check articles against the glossary; with --fix, repair what is safe to repair."""
+    """Check articles against the glossary; with --fix, repair what is safe to repair.
+    '-' reads standard input (with --fix, the fixed text goes to standard output and the report to standard error)."""
     from .cli_lint import lint_command
 
     raise typer.Exit(lint_command(
         paths, glossary=glossary, output_format=output_format, output=output, select=select,
         extend_select=extend_select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         fail_on=fail_on, locale=locale, encoding=encoding, config=config, isolated=isolated,
-        report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs))
+        report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs,
+        stdin_filename=stdin_filename))
 
 
 @app.command()

@@ -30,6 +30,7 @@ OPTIONS = (
     (("--report-unused-suppressions",), "report_unused_suppressions", "flag"),
     (("--quiet", "-q"), "quiet", "flag"),
     (("--jobs", "-j"), "jobs", "value"),
+    (("--stdin-filename",), "stdin_filename", "value"),
 )
 DEFAULTS = {"output_format": "text"}
 TYPES = {"jobs": int}
@@ -45,7 +46,7 @@ def codes(values):
 def lint_command(paths, glossary=None, output_format="text", output=None, select=None, extend_select=None,
                  ignore=None, fix=False, unsafe_fixes=False, diff=False, fail_on=None, locale=None,
                  encoding=None, config=None, isolated=False, report_unused_suppressions=False,
-                 quiet=False, jobs=None) -> int:
+                 quiet=False, jobs=None, stdin_filename=None) -> int:
     """Run `mtqa lint` and return its exit code; usage and input errors print `error: …` and give 2."""
     from .errors import GlossaryError, MtqaError
     from .report import FORMATS
@@ -65,7 +66,12 @@ def lint_command(paths, glossary=None, output_format="text", output=None, select
                        select=codes(select), extend_select=codes(extend_select), ignore=codes(ignore),
                        fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, fail_on=fail_on, locale=locale,
                        encoding=encoding, config=config, isolated=isolated,
-                       report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs)
+                       report_unused_suppressions=report_unused_suppressions, quiet=quiet, jobs=jobs,
+                       stdin_filename=stdin_filename)
+    if "-" in opts.paths and len(opts.paths) > 1:
+        return error("'-' (standard input) cannot be combined with other paths")
+    if stdin_filename and opts.paths != ["-"]:
+        return error("--stdin-filename is for reading standard input: pass '-' as the path")
     try:
         return run(opts)
     except GlossaryError as exc:

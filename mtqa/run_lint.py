@@ -33,6 +33,7 @@ class LintOptions:
     quiet: bool = False
     progress: bool | None = None  # None: on a terminal, for many files
     jobs: int | None = None  # worker processes; None: one per CPU when there are many files
+    stdin_filename: str | None = None  # with paths == ["-"]: the file standard input stands for
 
 
 def resolver_for(opts: LintOptions):
@@ -79,11 +80,16 @@ class _Outcome:
     diffs: bool = False
 
 
-def run(opts: LintOptions, out=None, err=None) -> int:
+def run(opts: LintOptions, out=None, err=None, stdin: bytes | None = None) -> int:
+    """Lint `opts.paths` (["-"]: `stdin`, else the process's standard input) and return the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
     if opts.output_format == "xlsx" and opts.output is None and not opts.diff and _is_terminal(out):
         raise MtqaError(f"{opts.output_format} is a binary format: pass --output FILE.{opts.output_format}")
+    if opts.paths == ["-"]:
+        from .stdin import run_stdin
+
+        return run_stdin(opts, out, err, stdin)
     from .lint import iter_files
 
     resolver = resolver_for(opts)

@@ -6,12 +6,12 @@ only), with a frozen header, filters, sized columns and a status drop-down.
 """
 from __future__ import annotations
 
-COLUMNS = ("file", "line", "column", "rule", "name", "severity", "found", "suggestion", "fix", "message",
+COLUMNS = ("path", "line", "column", "rule", "name", "severity", "found", "suggestion", "fix", "message",
            "context", "status")
 CONTEXT_CHARS = 20  # characters shown on each side of the hit
 OPEN, CLOSE = "«", "»"  # mark the hit inside `context`
 STATUSES = ("fixed", "accepted", "false positive", "query")
-WIDTHS = {"file": 28, "message": 60, "context": 50}
+WIDTHS = {"path": 28, "message": 60, "context": 50}
 
 
 def context(doc, f, chars: int = CONTEXT_CHARS) -> str:
@@ -30,7 +30,7 @@ def rows(results):
     for doc, findings in results:
         for f in findings:
             yield {
-                "file": f.path, "line": f.line, "column": f.column, "rule": f.rule, "name": f.name,
+                "path": f.path, "line": f.line, "column": f.column, "rule": f.rule, "name": f.name,
                 "severity": f.severity.value, "found": f.found, "suggestion": f.suggestion,
                 "fix": None if f.fix is None else f.fix.applicability.value, "message": f.message,
                 "context": context(doc, f), "status": "",

@@ -89,7 +89,7 @@ def test_csv_spreadsheet_reads_back_with_pandas(proj):
     r = mtqa("lint", "news/a.md", "--format", "csv", cwd=proj)
     assert r.returncode == 1
     frame = pd.read_csv(io.StringIO(r.stdout), keep_default_na=False)
-    assert list(frame.columns) == ["file", "line", "column", "rule", "name", "severity", "found", "suggestion",
+    assert list(frame.columns) == ["path", "line", "column", "rule", "name", "severity", "found", "suggestion",
                                    "fix", "message", "context", "status"]
     assert frame["rule"].tolist() == ["T001", "T002", "T001"]
     assert frame["found"].tolist() == ["王涛", "Qwen", "倩文"]
@@ -114,7 +114,7 @@ def test_xlsx_spreadsheet_reads_back_with_pandas(proj):
     assert r.returncode == 1 and r.stdout == "", r.stderr
     frame = pd.read_excel(out, sheet_name="QA")
     assert frame["rule"].tolist() == ["T001", "T002", "T001", "T001"]
-    assert frame["file"].tolist()[-1] == "formula.md" and frame["line"].tolist() == [1, 2, 2, 1]
+    assert frame["path"].tolist()[-1] == "formula.md" and frame["line"].tolist() == [1, 2, 2, 1]
     assert frame["context"].tolist()[-1] == "=SUM(A1) «王涛»"  # stays text, not a formula
     assert frame["status"].isna().all()
     sheet = openpyxl.load_workbook(out)["QA"]
@@ -253,3 +253,19 @@ def test_lint_with_text_output_imports_no_heavy_module(proj):
     # A pyproject.toml without [tool.mtqa] (this repository's) is not even parsed.
     seed = next((ROOT / "seeds").glob("000_*.txt"))
     assert "tomllib" not in _imported(["lint", str(seed)], ROOT)
+
+
+def test_one_name_for_one_thing_in_json_csv_and_xlsx(proj):
+    """The file is `path` everywhere (it was `path` in JSON and `file` in CSV), and every field
+    the spreadsheet shares with JSON has the JSON key's name."""
+    import json
+
+    import pandas as pd
+
+    keys = set(json.loads(mtqa("lint", "news/a.md", "--format", "json", cwd=proj).stdout)[0])
+    columns = list(pd.read_csv(io.StringIO(mtqa("lint", "news/a.md", "--format", "csv", cwd=proj).stdout)).columns)
+    out = proj / "qa.xlsx"
+    mtqa("lint", "news/a.md", "--format", "xlsx", "--output", str(out), cwd=proj)
+    assert list(pd.read_excel(out, sheet_name="QA").columns) == columns
+    assert "path" in keys and "path" in columns and "file" not in columns
+    assert set(columns) - {"context", "status"} <= keys
