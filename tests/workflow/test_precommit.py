@@ -105,3 +105,48 @@ def test_commit_is_refused_then_fixed_then_accepted(repo):
     assert "mtqa fix" in output and "Passed" in output and "Failed" not in output
     log = repo.sh("git", "log", "--format=%s").stdout.split("\n")
     assert log[0] == "add an article"
+
+
+def _readme_snippet() -> str:
+    """The .pre-commit-config.yaml the README tells a user to write."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\n# .pre-commit-config.yaml of the translators' repository")
+    return readme[start + len("```yaml\n"):readme.index("```", start + 7)]
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs this repository's git history")
+def test_the_readme_snippet_works_against_a_clean_clone(repo, tmp_path):
+    """The README's snippet, with the URL pointed at a clean clone of this repository and the
+    revision found as the README says (`git ls-remote <url> HEAD`): pre-commit clones it,
+    pip-installs mtqa from it into the hook's own environment (offline: the dependencies are
+    the test environment's, through PYTHONPATH), and the hooks fix, then pass. Tests the last
+    commit, which in CI (.ci/run, a fresh clone) is the code under test."""
+    import glob
+    import re
+    import sysconfig
+
+    remote = tmp_path / "mtqa-remote"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(remote)], check=True, env=repo.env)
+    snippet = _readme_snippet()
+    assert "git ls-remote <url> HEAD" in snippet and "https://<where mtqa is hosted>/mtqa" in snippet
+    rev = repo.sh("git", "ls-remote", str(remote), "HEAD").stdout.split()[0]
+    config = snippet.replace("https://<where mtqa is hosted>/mtqa", str(remote))
+    config = re.sub(r"rev: \S+", f"rev: {rev}", config)
+    write(repo / ".pre-commit-config.yaml", config)
+
+    env = dict(repo.env, PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0",
+               PYTHONPATH=sysconfig.get_paths()["purelib"])  # not the source tree: mtqa must be the installed clone
+    run = lambda: subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", "news/wang.md"],  # noqa: E731
+                                 cwd=repo.path, env=env, capture_output=True, text=True)
+    repo.sh("git", "add", "-A")
+    first = run()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert (repo / "news" / "wang.md").read_text(encoding="utf-8") == "Meta的新贵亚历山大·王加入了。\n阿里的通义千问模型。\n"
+    installed = glob.glob(str(tmp_path / "pre-commit-home" / "repo*" / "py_env-*" / "lib" / "python*" / "site-packages"
+                              / "mtqa" / "__init__.py"))
+    assert installed, "pre-commit did not install mtqa into the hook's environment"
+    repo.sh("git", "add", "-A")
+    second = run()
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Failed" not in second.stdout
