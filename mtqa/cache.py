@@ -18,7 +18,7 @@ KEEP = 8  # compiled glossaries kept; older ones are deleted when a new one is w
 # The code a cached matcher depends on: how it is built, and how the glossary is read.
 STAMPED = ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py", "sound_index.py", "phonetics.py",
            "glossary/io_yaml.py", "glossary/schema.py", "glossary/validate.py", "glossary/loader.py",
-           "glossary/io_csv.py", "glossary/source_text.py")
+           "glossary/io_csv.py", "glossary/source_text.py", "glossary/infer.py", "words.py", "data/words.txt")
 
 
 def cache_dir() -> Path:

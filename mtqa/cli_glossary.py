@@ -335,6 +335,9 @@ def glossary_export(
     output: str = typer.Option("-", "--output", "-o", help="The file to write ('-' for stdout)."),
     output_format: Optional[str] = typer.Option(None, "--format", help="csv, xlsx or tbx (default: from the suffix; csv for stdout)."),
     tbx_version: int = typer.Option(3, "--tbx-version", help="3: TBX-Basic (ISO 30042:2019); 2: martif, as translate-toolkit and Weblate read it."),
+    extra_columns: bool = typer.Option(False, "--extra-columns",
+                                       help="CSV/XLSX: after the six stable columns, add term_type, suggest, exceptions, "
+                                            "context, window and concept_note (what the YAML says beyond the six)."),
 ) -> None:
     """Write the glossary as CSV (the stable interchange form), XLSX or TBX."""
     from pathlib import Path
@@ -352,7 +355,9 @@ def glossary_export(
         fail("XLSX is binary: give --output FILE.xlsx")
     g = _load(paths)
     names = ", ".join(Path(s).name for s in g.sources)
-    data = write_concepts(g.concepts, fmt, tbx_version, f"Exported by mtqa from {names}")
+    if extra_columns and fmt not in ("csv", "xlsx"):
+        fail("--extra-columns is for CSV and XLSX")
+    data = write_concepts(g.concepts, fmt, tbx_version, f"Exported by mtqa from {names}", extra=extra_columns)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

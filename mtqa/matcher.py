@@ -121,6 +121,70 @@ class Scan:
         return spans
 
 
+EVIDENCE_WINDOW = 10  # characters either side in which another name makes an ordinary word a name
+DOTS = "·・•‧"
+
+
+def _in_dotted_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one part of a dotted personal name (克劳德·香农, 约翰·克劳德)?"""
+    after = end + 1 < len(text) and text[end] in DOTS and "\u4e00" <= text[end + 1] <= "\u9fff"
+    before = start >= 2 and text[start - 1] in DOTS and "\u4e00" <= text[start - 2] <= "\u9fff"
+    return after or before
+
+
+def _stands_alone(text: str, start: int, end: int, containers: frozenset) -> bool:
+    from .words import stands_alone
+
+    return stands_alone(text, start, end, containers)
+
+
+def _word_keys(keys, entries, concepts, to_simplified) -> dict:
+    """`word_keys`: the patterns whose hits need mtqa.words.stands_alone — Chinese, one or two
+    characters, a deprecated form with neither exceptions nor context, and contained in a longer
+    dictionary word — and `word_containers`, those longer words. (An accepted form inside a
+    longer word, 苹果 in 苹果公司, still names its concept.)"""
+    from .words import containing_words
+
+    short = {}
+    for key, forms in zip(keys, entries):
+        if len(key) > 2 or not all("\u4e00" <= c <= "\u9fff" for c in key):
+            continue
+        terms = [concepts[f.concept].terms[f.term] for f in forms if f.kind != EXCEPTION]
+        if any(t.status == "deprecated" and not t.exceptions and not t.context for t in terms):
+            short[key] = to_simplified(key)
+    if not short:
+        return {"word_keys": frozenset(), "word_containers": frozenset()}
+    containers = containing_words(set(short.values()))
+    inside = {c for word in containers for c in word} | {word[i:i + 2] for word in containers for i in range(len(word) - 1)}
+    return {"word_keys": frozenset(k for k, simple in short.items() if simple in inside),
+            "word_containers": containers}
+
+
+def _common_keys(keys, entries, concepts, to_simplified) -> frozenset:
+    """Deprecated Chinese patterns of two or more characters, with no context cues or exceptions,
+    that are ordinary dictionary words (mtqa.words.ordinary_words)."""
+    from .words import ordinary_words
+
+    candidates = {}
+    for key, forms in zip(keys, entries):
+        if len(key) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in key):
+            continue
+        f = forms[0]
+        if f.kind != TERM:
+            continue
+        term = concepts[f.concept].terms[f.term]
+        if term.status == "deprecated" and not term.exceptions and not term.context:
+            candidates[key] = to_simplified(key)
+    if not candidates:
+        return frozenset()
+    ordinary = ordinary_words(set(candidates.values()))
+    return frozenset(k for k, simple in candidates.items() if simple in ordinary)
+
+
+def _match_end(match) -> int:
+    return match[2]
+
+
 def _start(hit: Hit) -> int:
     return hit.start
 
@@ -139,6 +203,13 @@ class Matcher:
     preferred: list[dict[str, str | None]]  # per concept: {'Hans', 'Hant', 'zh-CN', 'zh-TW', 'zh-HK'} → form
     preferred_short: list[dict[str, str | None]]
     term_variants: dict[tuple[int, int], dict[str, str]] = field(default_factory=dict)
+    # Short deprecated Chinese patterns (元) a longer dictionary word contains: a hit counts only where
+    # it stands as a word of its own (mtqa.words), unless the glossary gives exceptions or context.
+    word_keys: frozenset = field(default_factory=frozenset)
+    word_containers: frozenset = field(default_factory=frozenset)  # the dictionary words containing them
+    # Deprecated Chinese forms that are ordinary words (模式, 羊驼, 双子座): without context cues in
+    # the glossary, a hit counts only near another concept's name (EVIDENCE_WINDOW).
+    common_keys: frozenset = field(default_factory=frozenset)
     _regex_cache: dict = field(default_factory=dict, repr=False)
 
     # ---- building -------------------------------------------------------
@@ -199,7 +270,9 @@ class Matcher:
             explicit = any(f.kind == TERM for f in forms)  # an explicit term beats a derived surname
             keys.append(key)
             entries.append(ranked([f for f in forms if f.kind != SHORT or not explicit], key))
-        matcher = cls(glossary, keys, entries, preferred, preferred_short, variants)
+        matcher = cls(glossary, keys, entries, preferred, preferred_short, variants,
+                      **_word_keys(keys, entries, concepts, to_simplified),
+                      common_keys=_common_keys(keys, entries, concepts, to_simplified))
         matcher._cues = {  # context cues in both scripts, folded
             (ci, ti): tuple(sorted({fold(v) for c in t.context for v in (c, to_traditional(c), to_simplified(c))}))
             for ci, c in enumerate(glossary.concepts) for ti, t in enumerate(c.terms) if t.context
@@ -223,10 +296,12 @@ class Matcher:
         regions = [frozenset(r for r in REGIONS if c.preferred(r)) for c in concepts]
         self._regions, self._regional = [], []
         self._fast, self._loud, self._rendering, self._concepts_of, self._latin, self._explicit = [], [], [], [], [], []
-        for forms in self.entries:
+        word_keys = self.word_keys
+        for key, forms in zip(self.keys, self.entries):
             f = forms[0]
             term = concepts[f.concept].terms[f.term] if f.kind != EXCEPTION else None
-            simple = term is not None and not term.exceptions and not term.context and len(forms) == 1
+            simple = (term is not None and not term.exceptions and not term.context and len(forms) == 1
+                      and key not in word_keys and key not in self.common_keys)
             self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
                                self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end) if simple else None)
             self._loud.append(not simple or term.status != "preferred" or term.lang in REGIONS)
@@ -250,7 +325,8 @@ class Matcher:
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         return self._automaton
 
-    _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "_latin_index",
+    _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "word_keys", "word_containers", "common_keys",
+                "_latin_index",
                 "_sound_index", "_cues")
     # The per-pattern tables of __post_init__ are pickled too: recomputing them took 1.4 s for a
     # 10,000-concept glossary, loading them takes a fraction of that.
@@ -303,7 +379,7 @@ class Matcher:
         # Patterns with exceptions or context cues first (few): whether 模式 really stands for a
         # model here decides whether the concept is seen in two forms.
         slow_pids = {pid for pid in present if fast[pid] is None}
-        slow_hits = self._slow_path(text, folded, [m for m in matches if m[0] in slow_pids]) if slow_pids else []
+        slow_hits = self._slow_path(text, folded, [m for m in matches if m[0] in slow_pids], matches) if slow_pids else []
         if url_spans and slow_hits:
             slow_hits = [h for h in slow_hits if not _inside(url_spans, h.start, h.end)]
         if all_hits:
@@ -344,6 +420,9 @@ class Matcher:
                 continue
             if f[7] and end < n and text[end] in word:
                 continue
+            if ((end < n and text[end] in DOTS) or (start and text[start - 1] in DOTS)) and not f[6] \
+                    and f[0].type != "person" and _in_dotted_name(text, start, end):
+                continue  # 克劳德·香农 is a person, not Claude the model
             hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
         if url_spans and hits:
             hits = [h for h in hits if not _inside(url_spans, h.start, h.end)]
@@ -351,20 +430,33 @@ class Matcher:
             hits.extend(slow_hits)
             hits.sort(key=_start)
         if hits:
+            from .mention import is_mention
+
+            # 又译元, （台湾称輝達）, 误作“倩文”: a form that is mentioned, not used, is no hit
+            hits = [h for h in hits if h.term.status == "preferred" or not is_mention(text, h.start, h.end)]
+        if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
         explicit = self._explicit
         concepts = frozenset(c for pid in present for c in explicit[pid])  # a derived surname alone does not count
         return Scan(hits, None, concepts, text=text, matches=matches, latin_pids=latin_pids, url_spans=url_spans)
 
-    def _slow_path(self, text, folded, slow) -> list[Hit]:
-        """Patterns with exceptions, context cues or several meanings."""
+    def _slow_path(self, text, folded, slow, matches) -> list[Hit]:
+        """Patterns with exceptions, context cues or several meanings, short forms that must stand
+        as words, ordinary words that need a name nearby, and Chinese names of things (never part
+        of a person's dotted name)."""
         n = len(text)
         concepts = self.glossary.concepts
         cue_cache: dict[tuple[int, int], bool] = {}
         out: list[Hit] = []
         for pid, start, end in slow:
-            for form in self.entries[pid]:
+            forms = self.entries[pid]
+            if len(forms) > 1 and forms[1].kind == TERM:
+                # Case is meaning: of DeepSeek (preferred) and Deepseek (deprecated), the one written wins.
+                written = text[start:end]
+                forms = sorted(forms, key=lambda f: (f.kind, concepts[f.concept].terms[f.term].term != written
+                                                     if f.kind == TERM else True))
+            for form in forms:
                 if form.kind == EXCEPTION:
                     break  # an exception word (美元) covers the whole span: nothing here
                 if form.latin_start and start > 0 and is_latin_word_char(text[start - 1]):
@@ -377,10 +469,33 @@ class Matcher:
                     continue
                 if term.context and not self._has_context(folded, start, end, form, term, cue_cache):
                     continue
+                if concept.type != "person" and not form.latin_start and _in_dotted_name(text, start, end):
+                    continue  # 克劳德·香农 is a person, not Claude the model
+                if not term.exceptions and not term.context:
+                    key = self.keys[pid]
+                    if key in self.word_keys and not _stands_alone(text, start, end, self.word_containers):
+                        continue  # 元 inside 美元 or after a numeral: a piece of another word
+                    if key in self.common_keys and not self._near_another_name(matches, start, end, form.concept):
+                        continue  # 一只羊驼: the animal, in a text not about the model here
                 out.append(Hit(start, end, concept, term, form.kind == SHORT, form.script, form.concept,
                                self._term_keys[(form.concept, form.term)]))
                 break
         return out
+
+    def _near_another_name(self, matches, start: int, end: int, concept: int) -> bool:
+        """Is an accepted form of another concept within EVIDENCE_WINDOW characters of [start, end)?"""
+        lo, hi = start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW
+        i = bisect_right(matches, lo, key=_match_end)  # matches do not overlap: ends are sorted too
+        concepts = self.glossary.concepts
+        for pid, s, e in matches[i:]:
+            if s >= hi:
+                break
+            if e <= lo or (s == start and e == end):
+                continue
+            for f in self.entries[pid]:
+                if f.kind == TERM and f.concept != concept and concepts[f.concept].terms[f.term].accepted:
+                    return True
+        return False
 
     def _excepted(self, text, start, end, term) -> bool:
         """A regex exception (`re:` entries, e.g. amounts before 元) covering the hit."""

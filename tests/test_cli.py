@@ -32,7 +32,7 @@ def test_text_output_is_ruff_like_and_exit_1_on_errors(article):
     assert f"{article}:1:8: T001 [error] '王涛'" in r.stdout
     assert "suggestion: 亚历山大·王  (safe fix)" in r.stdout
     assert f"{article}:2:11: T001" in r.stdout
-    assert "Found 3 findings" in r.stdout
+    assert "Found 2 findings" in r.stdout  # T002 (Qwen, an admitted form) is off by default
 
 
 def test_json_has_the_documented_keys_and_offsets(article):
@@ -42,7 +42,9 @@ def test_json_has_the_documented_keys_and_offsets(article):
     keys = {"path", "line", "column", "start", "end", "rule", "name", "severity", "message", "found", "suggestion", "concept"}
     assert data and all(keys <= set(d) for d in data)
     assert all(text[d["start"]:d["end"]] == d["found"] for d in data)
-    assert [(d["rule"], d["found"], d["line"]) for d in data] == [
+    assert [(d["rule"], d["found"], d["line"]) for d in data] == [("T001", "王涛", 1), ("T001", "倩文", 2)]
+    r = mtqa("lint", str(article), "-g", MINI, "--format", "json", "--extend-select", "T002")
+    assert [(d["rule"], d["found"], d["line"]) for d in json.loads(r.stdout)] == [
         ("T001", "王涛", 1), ("T002", "Qwen", 2), ("T001", "倩文", 2)]
 
 

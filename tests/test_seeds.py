@@ -41,11 +41,15 @@ def test_meta_as_yuan(f000, bundled):
         assert text[f.start:f.start + 3] in ("元正陷", "元资深", "元在人", "元命运", "元老兵")
 
 
-def test_avocado_and_tbd_variants_all_reported(f000):
+def test_avocado_and_tbd_variants_all_reported(f000, bundled):
     reported = {f.found for f in f000}
     assert {"鳄梨", "牛油果"} <= reported
-    assert {"待定实验室", "TBD实验室", "TBD研究所", "TBD Labs", "未指定的研究实验室"} <= reported
+    assert {"待定实验室", "TBD研究所", "TBD Labs", "未指定的研究实验室"} <= reported
     assert ("牛油果", "Avocado") in by_rule(f000, "C001")
+    # TBD实验室 is admitted (acceptable): reported only when T002 is asked for
+    assert "TBD实验室" not in reported
+    text = seed("000").read_text(encoding="utf-8")
+    assert ("TBD实验室", "TBD Lab") in by_rule(lint(text, bundled, select=["T002"]), "T002")
 
 
 @pytest.mark.parametrize("prefix", ["001", "002"])

@@ -30,11 +30,11 @@ def read_concepts(path: str, fmt: str, problems: list[Problem], warnings: list[P
     if fmt == "csv":
         from .io_csv import read_csv_glossary
 
-        return read_csv_glossary(p, problems)
+        return read_csv_glossary(p, problems, warnings)
     if fmt == "xlsx":
         from .io_xlsx import read_xlsx
 
-        return read_xlsx(p, problems)
+        return read_xlsx(p, problems, warnings)
     if fmt == "tbx":
         from .io_tbx_read import read_tbx
 
@@ -44,16 +44,19 @@ def read_concepts(path: str, fmt: str, problems: list[Problem], warnings: list[P
     return read_yaml_glossary(p, problems)
 
 
-def write_concepts(concepts: list[Concept], fmt: str, tbx_version: int = 3, description: str = "") -> bytes:
+def write_concepts(concepts: list[Concept], fmt: str, tbx_version: int = 3, description: str = "",
+                   extra: bool = False) -> bytes:
+    """`extra`: in CSV and XLSX, the columns after the six that carry term types, suggestions,
+    exceptions, context cues, windows and concept notes."""
     if fmt == "csv":
         from .io_csv import write_csv
         from .model import Glossary
 
-        return write_csv(Glossary(concepts)).encode("utf-8")
+        return write_csv(Glossary(concepts), extra).encode("utf-8")
     if fmt == "xlsx":
         from .io_xlsx import write_xlsx
 
-        return write_xlsx(concepts)
+        return write_xlsx(concepts, extra)
     if fmt == "tbx":
         from .io_tbx_write import write_tbx
 

@@ -44,7 +44,7 @@ def _by_lang(concept: Concept, preferred_first: bool):
 
 def _term_details(parent, t, E) -> None:
     parent.append(E("termNote", STATUS_OUT[t.status], type="administrativeStatus"))
-    if t.type:
+    if t.type and not t.type_inferred:
         parent.append(E("termNote", t.type, type="termType"))
     if t.derived:
         parent.append(E("admin", f"{DERIVED_MARK} (OpenCC); review before use", type="source"))

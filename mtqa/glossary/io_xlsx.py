@@ -11,16 +11,18 @@ from pathlib import Path
 from ..errors import Problem
 from .io_csv import CSV_COLUMNS
 from .model import Concept
-from .schema import build_concept
 
 SHEET = "glossary"
 
 
-def write_xlsx(concepts: list[Concept]) -> bytes:
+def write_xlsx(concepts: list[Concept], extra: bool = False) -> bytes:
     import pandas as pd
 
-    rows = [(c.id, c.type, t.lang, t.term, t.status, t.note or "") for c in concepts for t in c.terms]
-    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS), dtype=object)
+    from .io_csv import term_rows
+    from .table import EXTRA_COLUMNS
+
+    frame = pd.DataFrame(list(term_rows(concepts, extra)), columns=list(CSV_COLUMNS + (EXTRA_COLUMNS if extra else ())),
+                         dtype=object)
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name=SHEET, index=False)
@@ -35,7 +37,7 @@ def write_xlsx(concepts: list[Concept]) -> bytes:
     return buf.getvalue()
 
 
-def read_xlsx(path: Path, problems: list[Problem]) -> list[Concept]:
+def read_xlsx(path: Path, problems: list[Problem], warnings: list[Problem] | None = None) -> list[Concept]:
     import pandas as pd
 
     where = str(path)
@@ -48,38 +50,17 @@ def read_xlsx(path: Path, problems: list[Problem]) -> list[Concept]:
         problems.append(Problem(where, None, f"cannot read as an Excel workbook (.xlsx): {exc}"))
         return []
     rows = [[("" if v is None else str(v)).strip() for v in values] for values in frame.itertuples(index=False)]
-    return concepts_from_rows(rows, where, problems)
+    return concepts_from_rows(rows, where, problems, warnings)
 
 
-def concepts_from_rows(rows: list[list[str]], where: str, problems: list[Problem]) -> list[Concept]:
-    """Concepts from sheet rows (row 1 the header), grouping rows by concept id like the CSV reader."""
+def concepts_from_rows(rows: list[list[str]], where: str, problems: list[Problem],
+                      warnings: list[Problem] | None = None) -> list[Concept]:
+    """Concepts from sheet rows (row 1 the header): the same shapes as a CSV file
+    (mtqa.glossary.table)."""
+    from .table import concepts_from_table
+
     if not rows:
         problems.append(Problem(where, 1, f"empty sheet; expected the header {','.join(CSV_COLUMNS)}"))
         return []
-    header = [h for h in rows[0]]
-    if tuple(header[: len(CSV_COLUMNS)]) != CSV_COLUMNS:
-        problems.append(Problem(where, 1, f"header must start with {','.join(CSV_COLUMNS)}, got {','.join(h for h in header if h)}"))
-        return []
-    order: list[str] = []
-    entries: dict[str, dict] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(row):
-            continue
-        row = row + [""] * (len(CSV_COLUMNS) - len(row))
-        cid, ctype, lang, term, status, note = row[:6]
-        if cid not in entries:
-            order.append(cid)
-            entries[cid] = {"id": (cid, number), "type": (ctype, number), "terms": ([], number)}
-        elif entries[cid]["type"][0] != ctype:
-            problems.append(Problem(where, number, f"concept {cid!r} has type {ctype!r} here but {entries[cid]['type'][0]!r} above"))
-        term_map = {"term": (term, number), "lang": (lang, number), "status": (status, number)}
-        if note:
-            term_map["note"] = (note, number)
-        entries[cid]["terms"][0].append((term_map, number))
-    concepts = []
-    for cid in order:
-        mapping = entries[cid]
-        concept = build_concept((mapping, mapping["id"][1]), where, problems)
-        if concept is not None:
-            concepts.append(concept)
-    return concepts
+    return concepts_from_table(((n, [str(c) for c in row]) for n, row in enumerate(rows, start=1)), where,
+                               problems, warnings)

@@ -24,7 +24,7 @@ def quote(value: str) -> str:
 
 def _term_line(t) -> str:
     parts = [f"term: {quote(t.term)}", f"lang: {t.lang}", f"status: {t.status}"]
-    if t.type:
+    if t.type and not t.type_inferred:
         parts.append(f"type: {t.type}")
     if t.note:
         parts.append(f"note: {quote(t.note)}")

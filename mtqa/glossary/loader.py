@@ -49,4 +49,6 @@ def load_glossary(*paths) -> Glossary:
     problems.extend(check_concepts(concepts))
     if problems:
         raise GlossaryError(problems)
-    return Glossary(concepts, sources=[str(f) for f in files])
+    from .infer import infer_types
+
+    return infer_types(Glossary(concepts, sources=[str(f) for f in files]))

@@ -31,6 +31,7 @@ class Term:
     fix: str | None = None  # override: safe, unsafe or none
     line: int | None = None  # where it was defined, for error messages
     derived: bool = False  # made by `mtqa glossary derive` (OpenCC), not yet reviewed by a person
+    type_inferred: bool = False  # `type` was not in the glossary but read from the forms (glossary.infer)
 
     @property
     def is_short(self) -> bool:

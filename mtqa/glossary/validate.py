@@ -23,14 +23,15 @@ def check_concepts(concepts: list[Concept]) -> list[Problem]:
         if not any(t.status == "preferred" for t in c.terms):
             problems.append(Problem(where, c.line, f"concept {c.id!r} has no preferred term"))
         by_lang: dict[str, list] = defaultdict(list)
-        forms: dict[tuple[str, str], int | None] = {}
+        forms: dict[tuple[str, str], str] = {}
         for t in c.terms:
             if t.status == "preferred":
                 by_lang[t.lang].append(t)
             key = (t.lang, fold(t.term))
-            if key in forms:
+            # Case is meaning for Latin names: DeepSeek preferred and Deepseek deprecated is no duplicate.
+            if key in forms and forms[key] == t.term:
                 problems.append(Problem(where, t.line, f"term {t.term!r} ({t.lang}) is listed twice in concept {c.id!r}"))
-            forms[key] = t.line
+            forms[key] = t.term
             if t.status == "deprecated":
                 deprecated[fold(t.term)].append((c, t))
             else:
@@ -43,6 +44,8 @@ def check_concepts(concepts: list[Concept]) -> list[Problem]:
         if form in accepted:
             ac, at = accepted[form]
             for dc, dt in entries:
+                if dc is ac and dt.term != at.term:
+                    continue  # two casings of one name, each with its status
                 problems.append(Problem(
                     dc.source or "<glossary>", dt.line,
                     f"{dt.term!r} is deprecated in {dc.id!r} but {at.status} in {ac.id!r} ({ac.source}:{at.line})",

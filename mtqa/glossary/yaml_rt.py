@@ -235,7 +235,7 @@ def _term_items(term: Term):
     yield "term", _scalar(term.term)
     yield "lang", term.lang
     yield "status", term.status
-    if term.type:
+    if term.type and not term.type_inferred:
         yield "type", term.type
     if term.note:
         yield "note", _scalar(term.note)

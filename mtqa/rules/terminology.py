@@ -112,8 +112,11 @@ ADMITTED = Rule(
     explanation=(
         "Admitted forms are acceptable (汪滔 is Alexandr Wang's own Chinese name) but house style prefers\n"
         "another. A gloss in brackets right after the name (亚历山大·王(Alexandr Wang)) is never flagged,\n"
-        "nor are acronyms. The fix is applied only with --unsafe-fixes."
+        "nor are acronyms. The fix is applied only with --unsafe-fixes. Off by default (an admitted\n"
+        "form is acceptable); turn it on with --extend-select T002 or extend-select = [\"T002\"]."
     ),
     example="汪滔表示 → 亚历山大·王表示",
-    check=check_admitted, fix="unsafe",
+    # Off by default: an admitted form is acceptable (TBX), so a text that uses one is not wrong;
+    # a house that wants only preferred forms turns it on (`--extend-select T002`).
+    check=check_admitted, fix="unsafe", default=False,
 )

@@ -19,12 +19,14 @@ def relaxng():
 
 
 def carried(concepts):
-    """What TBX carries of each concept, terms grouped by language in first-appearance order."""
+    """What TBX carries of each concept, terms grouped by language in first-appearance order
+    (a type mtqa inferred from the forms is not the glossary's, and is not written)."""
     out = []
     for c in concepts:
         langs = list(dict.fromkeys(t.lang for t in c.terms))
         terms = sorted(c.terms, key=lambda t: langs.index(t.lang))
-        out.append((c.id, c.type, c.note, [(t.term, t.lang, t.status, t.note, t.type, t.derived) for t in terms]))
+        out.append((c.id, c.type, c.note, [(t.term, t.lang, t.status, t.note, None if t.type_inferred else t.type, t.derived)
+                                              for t in terms]))
     return out
 
 

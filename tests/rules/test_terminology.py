@@ -20,9 +20,17 @@ def test_deprecated_forms_are_errors_with_a_safe_fix(mini, text, found, suggesti
     assert text[f.start:f.end] == found
 
 
+def test_a_fix_to_an_admitted_form_is_unsafe_only_when_t002_reports_admitted_forms(mini):
+    """The fix writes Alexandr Wang, an admitted form: with T002 on, it would be flagged again,
+    so it converges only by hand (unsafe); with the default rules it is final (safe)."""
+    text = "由 Alexander Wang 领导"
+    [f] = [f for f in lint(text, mini) if f.rule == "T001"]
+    assert (f.suggestion, f.fix.applicability.value) == ("Alexandr Wang", "safe")
+    [f] = [f for f in lint(text, mini, select=["T001", "T002"]) if f.rule == "T001"]
+    assert (f.suggestion, f.fix.applicability.value) == ("Alexandr Wang", "unsafe")
+
+
 @pytest.mark.parametrize("text, found, suggestion", [
-    # the fix would write an admitted form, which T002 then reports: the fix converges only by hand
-    ("由 Alexander Wang 领导", "Alexander Wang", "Alexandr Wang"),
     # one Chinese character may be a morpheme of a word no list holds (词元): never replaced unasked
     ("Meta:改变元命运", "元", "Meta"),
 ])
@@ -46,7 +54,8 @@ def test_hard_negatives_are_not_deprecated(mini, text):
 
 
 def test_admitted_forms_are_info_with_an_unsafe_fix(mini):
-    fs = lint("汪滔表示,千问很强", mini)
+    assert by_rule(lint("汪滔表示,千问很强", mini), "T002") == []  # off by default: admitted is acceptable
+    fs = lint("汪滔表示,千问很强", mini, select=["T002"])
     assert by_rule(fs, "T002") == [("汪滔", "亚历山大·王"), ("千问", "通义千问")]
     assert {f.severity.value for f in fs if f.rule == "T002"} == {"info"}
     assert {f.fix.applicability.value for f in fs if f.rule == "T002"} == {"unsafe"}

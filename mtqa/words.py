@@ -1,0 +1,134 @@
+"""Does a short glossary form stand as a word of its own where it was found?
+
+A one- or two-character Chinese form is also a piece of many words: 元 for Meta sits inside
+美元, 多元化, 单元, 元首 and 元宇宙. A glossary from another tool lists no exceptions, so the
+words themselves decide: jieba's dictionary (plus data/words.txt, the words of today's news it
+lacks) segments the text around the hit, and the hit counts only when it is a token of its own.
+A one-character form right after a numeral (data/numerals.txt) is a unit: 5元, 三元, 亿元.
+
+Only forms some longer dictionary word contains need this; those words (`containing_words`) are
+computed when a glossary is compiled, and jieba is loaded only when one of them is written
+around a hit (美元 around 元), to tell which way the text is cut.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+WINDOW = 8  # characters either side of the hit that are segmented with it
+DEFAULT_FREQ = 1000
+
+
+def _data_lines(name: str):
+    with open(DATA / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[tuple[str, int], ...]:
+    """(word, frequency) of data/words.txt."""
+    out = []
+    for line in _data_lines("words.txt"):
+        word, _, freq = line.partition(" ")
+        out.append((word, int(freq) if freq.strip() else DEFAULT_FREQ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def numerals() -> frozenset[str]:
+    return frozenset("".join(_data_lines("numerals.txt")))
+
+
+def dictionary_words():
+    """Every word of jieba's dictionary, then of data/words.txt."""
+    import jieba
+
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            yield line.split(" ", 1)[0]
+    for word, _ in lexicon():
+        yield word
+
+
+COMMON_FREQ = 3  # a form at least this frequent in jieba's dictionary is an ordinary word
+
+
+def ordinary_words(forms) -> frozenset[str]:
+    """The `forms` (Simplified) that are words of the dictionary in their own right: 模式, 羊驼,
+    双子座, 劈柴. A deprecated glossary form that is one is a mistranslation only where the text
+    is about the concept (see matcher: near another glossary name)."""
+    import jieba
+
+    wanted = set(forms)
+    found = {w for w, freq in lexicon() if w in wanted and freq >= COMMON_FREQ}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            word, freq = line.split(" ", 2)[:2]
+            if word in wanted and int(freq) >= COMMON_FREQ:
+                found.add(word)
+    return frozenset(found)
+
+
+MAX_WORD = 8  # longer dictionary words are not looked for around a hit
+
+
+def containing_words(forms) -> frozenset[str]:
+    """The dictionary words (up to MAX_WORD characters) that contain one of `forms` (one or two
+    characters each, Simplified) and are longer than it: 美元 and 多元化 for 元."""
+    ones = {f for f in forms if len(f) == 1}
+    twos = {f for f in forms if len(f) == 2}
+    found: set[str] = set()
+    for word in dictionary_words():
+        n = len(word)
+        if n < 2 or n > MAX_WORD:
+            continue
+        if (ones and any(c in ones for c in word)) or (
+                twos and n > 2 and any(word[i:i + 2] in twos for i in range(n - 1))):
+            found.add(word)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for word, freq in lexicon():
+        tk.add_word(word, freq)
+    return tk
+
+
+def stands_alone(text: str, start: int, end: int, containers: frozenset[str]) -> bool:
+    """Is text[start:end] a word of its own in `text`: not a unit after a numeral, and not a piece
+    of a longer word? `containers` are the dictionary words that contain the form: when none of
+    them is written around the hit, it stands alone without asking the segmenter."""
+    if end - start == 1 and start > 0 and text[start - 1] in numerals():
+        return False
+    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
+    window = _simplified(text[lo:hi])
+    s, e = start - lo, end - lo
+    if not any(window[i:j] in containers for i in range(max(0, e - MAX_WORD), s + 1)
+               for j in range(max(e, i + 2), min(len(window), i + MAX_WORD) + 1) if (i, j) != (s, e)):
+        return True
+    pos, bounds = lo, {lo}
+    for token in tokenizer().cut(window, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    return start in bounds and end in bounds
+
+
+def _simplified(s: str) -> str:
+    """`s` in Simplified characters (jieba's dictionary is Simplified), one for one."""
+    from .script import to_simplified
+
+    out = to_simplified(s)
+    return out if len(out) == len(s) else s
