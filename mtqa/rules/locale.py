@@ -98,6 +98,10 @@ def check_mixed_script(ctx: LintContext):
         damaged = damaged_lines(ctx)  # mojibake (鍘熸爣棰) is A010's: its characters are not the author's
         if damaged:
             runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in damaged)]
+    if runs:
+        listed = _listed_form_spans(ctx)  # a name as the glossary writes it is never mixed script
+        if listed:
+            runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in listed)]
     if script == "Hans":
         runs = [(start, end) for start, end in runs if not set(text[start:end]) <= SIMPLIFIED_TOO]  # 萧乾
     else:
@@ -113,6 +117,27 @@ def check_mixed_script(ctx: LintContext):
             suggestion=replacement,
             applicability=Applicability.SAFE if script == "Hans" else Applicability.UNSAFE,
         )
+
+
+def _listed_form_spans(ctx: LintContext) -> list[tuple[int, int]]:
+    """Spans where the text writes an accepted glossary form exactly as the glossary lists it (a
+    zh-Hant name may keep a character that looks Simplified)."""
+    matcher = ctx.matcher
+    if matcher is None:
+        return []
+    from ..matcher import TERM
+
+    text, concepts = ctx.doc.text, matcher.glossary.concepts
+    out = []
+    for pid, start, end in ctx._scan_result()._matches or ():
+        written = text[start:end]
+        for f in matcher.entries[pid]:
+            if f.kind == TERM:
+                t = concepts[f.concept].terms[f.term]
+                if t.accepted and t.term == written:
+                    out.append((start, end))
+                    break
+    return out
 
 
 def _in_transliteration(text: str, start: int, end: int) -> bool:

@@ -171,3 +171,13 @@ def test_a_cue_that_is_not_right_before_or_after_is_no_mention(text, form):
     from mtqa.project import bundled_glossary_path
 
     assert ("T001", form) in [(f.rule, f.found) for f in mtqa.lint_text(text, glossary=bundled_glossary_path())]
+
+
+# ---- a glossary form is never another rule's finding -----------------------------------------
+def test_s001_leaves_a_glossary_form_as_the_glossary_writes_it(tmp_path):
+    p = tmp_path / "hk.csv"
+    p.write_text("concept_id,type,lang,term,status,note\nli,person,zh-Hant,李云迪,preferred,his own name\n",
+                 encoding="utf-8")
+    trad = "這是一個關於鋼琴家的報導，{}在香港演出，觀眾很多，場面熱烈。"
+    assert [f.rule for f in mtqa.lint_text(trad.format("李云迪"), glossary=p)] == []
+    assert [(f.rule, f.found) for f in mtqa.lint_text(trad.format("張云"), glossary=p)] == [("S001", "云")]
