@@ -50,6 +50,10 @@ def _deprecated(ctx: LintContext, hit, found: str):
         # One Chinese character (元 for Meta) is a morpheme of countless words, listed or not
         # (词元, a token): nothing proves it stands alone here, so replacing it is never safe.
         kind = "unsafe"
+    elif kind == "safe" and not term.context and ctx.matcher is not None and fold(found) in ctx.matcher.common_keys:
+        # An ordinary word (模式, 羊驼) counted as the name because another name stands near it:
+        # likely, not proven; the glossary's own context cues would prove it.
+        kind = "unsafe"
     applicability = None if kind == "none" or not suggestion or suggestion == found else Applicability(kind)
     return message, suggestion, applicability
 
