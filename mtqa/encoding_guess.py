@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 CANDIDATES = ("gb18030", "big5")
 FOREIGN = 26.0  # a non-ASCII character in neither data file (kana, Cyrillic, box drawing)
@@ -88,16 +87,14 @@ def word_pairs_in(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _costs() -> dict[str, float]:
+    from .data import lines
+
     out: dict[str, float] = {}
-    data = Path(__file__).parent / "data"
     for name in ("hanzi_costs.txt", "text_marks.txt"):
-        with open(data / name, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or not line.strip():
-                    continue
-                cost, chars = line.rstrip("\n").split("\t", 1)
-                for c in chars:
-                    out.setdefault(c, float(cost))
+        for line in lines(name):
+            cost, chars = line.split("\t", 1)
+            for c in chars:
+                out.setdefault(c, float(cost))
     return out
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .glossary.model import CHINESE_LANGS, HANT_LANGS, Concept, Glossary, Term
-from .normalize import ASCII_DOT_VARIANT, DOT, fold, is_latin_term, is_latin_word_char
+from .normalize import ASCII_DOT_VARIANT, DOT, MIDDLE_DOTS, fold, is_latin_term, is_latin_word_char
 from .script import HANS, HANT
 
 TERM, SHORT, EXCEPTION = 0, 1, 2
@@ -122,7 +122,7 @@ class Scan:
 
 
 EVIDENCE_WINDOW = 10  # characters either side in which another name makes an ordinary word a name
-DOTS = "·・•‧"
+DOTS = DOT + MIDDLE_DOTS  # every spelling of the middle dot
 
 
 def _in_dotted_name(text: str, start: int, end: int) -> bool:

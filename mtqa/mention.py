@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 QUOTES = "“”\"'‘’「」『』《》〈〉（）()\\s"
 REACH = 12  # characters looked at on each side of a form
@@ -18,17 +17,9 @@ REACH = 12  # characters looked at on each side of a form
 def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset, frozenset]:
     """The before and after patterns, and the characters a before-cue ends with and an
     after-cue starts with (a cheap test that rules out almost every hit)."""
-    sections: dict[str, list[str]] = {"before": [], "after": []}
-    current = None
-    with open(Path(__file__).parent / "data" / "mention_cues.txt", encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                current = sections[line[1:-1]]
-                continue
-            current.append(line)
+    from .data import sections as read_sections
+
+    sections = read_sections("mention_cues.txt")
 
     def alternation(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

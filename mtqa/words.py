@@ -14,26 +14,18 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
 WINDOW = 8  # characters either side of the hit that are segmented with it
 DEFAULT_FREQ = 1000
-
-
-def _data_lines(name: str):
-    with open(DATA / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                yield line
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[tuple[str, int], ...]:
     """(word, frequency) of data/words.txt."""
+    from .data import lines
+
     out = []
-    for line in _data_lines("words.txt"):
+    for line in (x.strip() for x in lines("words.txt")):
         word, _, freq = line.partition(" ")
         out.append((word, int(freq) if freq.strip() else DEFAULT_FREQ))
     return tuple(out)
@@ -41,7 +33,9 @@ def lexicon() -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=1)
 def numerals() -> frozenset[str]:
-    return frozenset("".join(_data_lines("numerals.txt")))
+    from .data import lines
+
+    return frozenset("".join(x.strip() for x in lines("numerals.txt")))
 
 
 def dictionary_words():

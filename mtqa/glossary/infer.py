@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import DOT, MIDDLE_DOTS
 from .model import Concept, Glossary, Term
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
-DOTS = "·・•‧"
+DOTS = DOT + MIDDLE_DOTS
 
 
 def infer_types(glossary: Glossary) -> Glossary:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from ..errors import Problem
 from .model import CONCEPT_TYPES, LANGS, Concept
@@ -28,7 +27,6 @@ from .schema import ID_RE, build_concept
 CSV_COLUMNS = ("concept_id", "type", "lang", "term", "status", "note")
 EXTRA_COLUMNS = ("term_type", "suggest", "exceptions", "context", "window", "concept_note")
 LIST_SEPARATOR = " | "
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def concepts_from_table(rows, where: str, problems: list[Problem], warnings: list[Problem] | None = None,
@@ -233,25 +231,17 @@ def _key(header: str) -> str:
 
 @lru_cache(maxsize=1)
 def _headers() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    current = None
-    for line in (DATA / "glossary_headers.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = out.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
-    return {k: tuple(v) for k, v in out.items()}
+    from ..data import sections
+
+    return {k: tuple(v) for k, v in sections("glossary_headers.txt").items()}
 
 
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
+    from ..data import lines
+
     out = {}
-    for line in (DATA / "concept_types.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in lines("concept_types.txt"):
         mtqa_type, _, others = line.partition(":")
         for other in others.split(","):
             if other.strip():
