@@ -43,22 +43,23 @@ def get_matcher(glossary=None):
 
 def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
                   allow: frozenset[str] = frozenset(), severities: dict | None = None,
-                  carry=None, converge: bool = True) -> list[Finding]:
+                  carry=None, converge: bool = True, focus=None) -> list[Finding]:
     """Findings in `doc`: run `rules`, then honour the allow-list (folded forms, see
     `suppress.allowed`), the document's own mtqa directives (and, for a section of a big file,
     those a `suppress.Carry` brings from the sections before) and any severity overrides.
     With `converge`, a safe fix whose result would be flagged again is made unsafe
-    (`converge.demote_unstable`: the fixed text is linted once more)."""
+    (`converge.demote_unstable`: the fixed text is linted once more). A `focus`
+    (`rules.textutil.SpanSet`) lets rules skip candidates that meet none of its spans."""
     from .prose import keep_to_prose
     from .rules.base import LintContext
     from .suppress import apply_directives, is_allowed
 
-    ctx = LintContext(doc=doc, matcher=matcher, locale=locale)
+    ctx = LintContext(doc=doc, matcher=matcher, locale=locale, focus=focus)
     if allow and matcher is not None:  # an allowed form is no rendering at all (nor a C001 variant)
         scan = matcher.scan(doc.text, locale=locale, not_prose=doc.not_prose)
         text = doc.text
         ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _scanned=scan, _concepts=scan.concepts,
-                          _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)])
+                          _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)], focus=focus)
     findings: list[Finding] = []
     for rule in rules:
         if rule.needs_glossary and matcher is None:
@@ -76,10 +77,10 @@ def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
     if converge and any(f.fix is not None and f.fix.applicability == "safe" for f in findings):
         from .converge import demote_unstable
 
-        def relint(text: str) -> list[Finding]:
+        def relint(text: str, focus) -> list[Finding]:
             again = Document(text=text, path=doc.path, first_line=doc.first_line, first_column=doc.first_column)
             return lint_document(again, matcher, rules, locale, allow=allow, severities=severities, carry=carry,
-                                 converge=False)
+                                 converge=False, focus=focus)
 
         demote_unstable(doc.text, findings, relint)
     return findings

@@ -14,6 +14,7 @@ MIN_SYLLABLES = 2
 MAX_SYLLABLES = 8
 MIN_ANYWHERE = 3  # names this long are looked for by sound anywhere in a text, not only where names stand
 MAX_ANYWHERE = 5
+MAX_REMEMBERED_PAIRS = 200_000  # a corpus scan asks many pairs: forget them all past this
 MAX_PER_ANCHOR = 8  # names a pair of characters may anchor for that search
 
 
@@ -41,6 +42,19 @@ class SoundIndex:
         got = getattr(self, "_prefixes", None)
         if got is None:
             got = self._prefixes = frozenset(k[:2] for k in self.keys)
+        return got
+
+    def may_start_name(self, first: str, second: str) -> bool:
+        """Whether two characters can read as the first two of some coded name (remembered a pair:
+        a document asks the same pairs again and again)."""
+        seen = getattr(self, "_starts", None)
+        if seen is None or len(seen) > MAX_REMEMBERED_PAIRS:
+            seen = self._starts = {}
+        pair = first + second
+        got = seen.get(pair)
+        if got is None:
+            codes, prefixes = self.coder().codes, self.prefixes()
+            got = seen[pair] = any(a + b in prefixes for a in codes(first) for b in codes(second))
         return got
 
     def long_names(self):
@@ -81,6 +95,7 @@ class SoundIndex:
         state.pop("_coder", None)
         state.pop("_long_names", None)
         state.pop("_prefixes", None)
+        state.pop("_starts", None)
         return state
 
 

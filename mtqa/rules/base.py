@@ -33,6 +33,14 @@ class LintContext:
     _latin_spans: list | None = field(default=None, repr=False)
     _concepts: frozenset | None = field(default=None, repr=False)
     _scanned: object | None = field(default=None, repr=False)  # the mtqa.matcher.Scan behind them
+    # Where findings are wanted (a textutil.SpanSet), or None for everywhere: a rule that finds
+    # candidates one place at a time may skip the places that meet none of it (converge re-lints a
+    # fixed text for what touches the fixes; the rest of the document only informs).
+    focus: object | None = field(default=None, repr=False)
+
+    def in_focus(self, start: int, end: int) -> bool:
+        """Whether [start, end) meets the focus (always, without one)."""
+        return self.focus is None or self.focus.meets(start, end)
 
     def _scan(self) -> None:
         """Scan the document; what was given from outside (hits filtered by an allow-list) stays."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..findings import Applicability, Severity
 from ..normalize import fold
 from .base import LintContext, Rule, concept_label
+from .textutil import SpanSet
 
 MAX_GAP = 2  # foreign characters this close together form one run
 CONTEXT = 6  # characters of context OpenCC sees on each side
@@ -89,19 +90,19 @@ def check_mixed_script(ctx: LintContext):
         return
     text = ctx.doc.text
     convert = to_simplified if script == "Hans" else to_traditional
-    regional = {(h.start, h.end) for h in _regional_hits(ctx)}
+    regional = SpanSet((h.start, h.end) for h in _regional_hits(ctx))
     runs = [(start, end) for start, end in _runs(foreign)
-            if not any(s < end and start < e for s, e in regional)]  # regional names: S002 suggests the name
+            if not regional.meets(start, end) and ctx.in_focus(start, end)]  # regional names: S002 suggests the name
     if runs:
         from .artefacts_text import damaged_lines
 
-        damaged = damaged_lines(ctx)  # mojibake (鍘熸爣棰) is A010's: its characters are not the author's
+        damaged = SpanSet(damaged_lines(ctx))  # mojibake (鍘熸爣棰) is A010's: its characters are not the author's
         if damaged:
-            runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in damaged)]
+            runs = [(start, end) for start, end in runs if not damaged.covers(start, end)]
     if runs:
-        listed = _listed_form_spans(ctx)  # a name as the glossary writes it is never mixed script
+        listed = SpanSet(_listed_form_spans(ctx))  # a name as the glossary writes it is never mixed script
         if listed:
-            runs = [(start, end) for start, end in runs if not any(s <= start and end <= e for s, e in listed)]
+            runs = [(start, end) for start, end in runs if not listed.covers(start, end)]
     if script == "Hans":
         runs = [(start, end) for start, end in runs if not set(text[start:end]) <= SIMPLIFIED_TOO]  # 萧乾
     else:

@@ -127,7 +127,13 @@ def _speaker_labels(folded: str):
 
 def name_groups(ctx, folded: str) -> list:
     """candidate_groups, computed once per document and shared by N002 and N003."""
-    return ctx.memo("names.groups", lambda: candidate_groups(folded))
+    def compute():
+        groups = candidate_groups(folded)
+        if ctx.focus is not None:
+            groups = [g for g in groups if g and ctx.in_focus(min(s for s, _ in g), max(e for _, e in g))]
+        return groups
+
+    return ctx.memo("names.groups", compute)
 
 
 def _han_run_start(folded: str, end: int) -> int:
@@ -289,10 +295,11 @@ def by_outer_pair(names: tuple[str, ...]) -> dict:
     return by_ends
 
 
-def one_char_variants(folded: str, names) -> dict[str, str]:
+def one_char_variants(folded: str, names, where=None) -> dict[str, str]:
     """Strings of `folded` that differ from one of `names` (three characters or more) in exactly one
     Chinese character: variant → the name it varies. One automaton pass over the text, anchored on
-    the parts of each name left and right of the changed character."""
+    the parts of each name left and right of the changed character. `where(start, end)`, if given,
+    says which places to look at."""
     import ahocorasick_rs
 
     anchors, meta, middles = [], [], []
@@ -318,7 +325,7 @@ def one_char_variants(folded: str, names) -> dict[str, str]:
         name, i, offset = meta[index]
         s = start - offset
         e = s + len(name)
-        if s < 0 or e > n:
+        if s < 0 or e > n or (where is not None and not where(s, e)):
             continue
         candidate = folded[s:e]
         if candidate == name or candidate in names or not _is_cjk(candidate[i]):

@@ -131,6 +131,8 @@ def check_near_miss(ctx: LintContext):
     covered = None  # built on first need: most runs are glossary names as they stand
     by_token, singles, all_forms, compacts = index.by_token, index.singles, index.all_forms, index.compact
     for run in NAME_RUN.finditer(text):
+        if not ctx.in_focus(*run.span()):
+            continue
         group = run.group()
         folded = group.lower()  # fold() of ASCII letters, apostrophes and spaces
         if folded in all_forms:

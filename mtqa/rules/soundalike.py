@@ -21,14 +21,13 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
         text = ctx.doc.text
         folded = fold(text)
         coder = index.coder()
-        codes, prefixes = coder.codes, index.prefixes()
         found: dict[str, tuple] = {}
         for group in name_groups(ctx, folded):
             for s, e in group:
                 piece = folded[s:e]
                 if piece in found:
                     break
-                if not any(a + b in prefixes for a in codes(piece[0]) for b in codes(piece[1])):
+                if not index.may_start_name(piece[0], piece[1]):
                     continue  # its first two characters read as no name's first two
                 entries = next((index.keys[c] for c in coder.encode_all(piece) if c in index.keys), None)
                 if not entries:
@@ -48,12 +47,13 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
         # written half or more as the name (英维达 for 英伟达), ...
         for s, e, entry in _sounded_anywhere(folded, index, coder):
             piece = folded[s:e]
-            if piece not in found:
+            if piece not in found and ctx.in_focus(s, e):
                 found[piece] = entry
         # ... a two-character one the text mentions, with one character written otherwise but read
         # the same (千文 beside Qwen's 千问, 雷鹏 for 雷朋), ...
         for s, e, entry in _two_character_names(folded, index, coder, ctx.concepts):
-            found.setdefault(folded[s:e], entry)
+            if ctx.in_focus(s, e):
+                found.setdefault(folded[s:e], entry)
         # ... and one character off a name the text mentions, with the same or a close sound.
         present = {}
         variants = ctx.matcher.term_variants if ctx.doc.script == "Hant" else {}
@@ -64,7 +64,7 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
                 if surname and DOT in hant:
                     hant = hant.rsplit(DOT, 1)[1]
                 present.setdefault(hant if len(hant) == len(name) else name, (ci, ti, surname, None))
-        for variant, name in one_char_variants(folded, present).items():
+        for variant, name in one_char_variants(folded, present, ctx.in_focus if ctx.focus is not None else None).items():
             plain = to_simplified(variant)
             if variant in found or plain in index.glossary_forms or plain in index.common_words:
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -51,3 +52,30 @@ def cjk_share(s: str) -> float:
 
 def has_cjk(s: str) -> bool:
     return any(is_cjk(c) for c in s)
+
+
+class SpanSet:
+    """Spans (start, end), in any order and possibly overlapping, asked by bisection whether
+    one of them meets or covers a range: O(log n) a question instead of a walk over all."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = []  # the furthest end among the spans up to each index
+        reach = -1
+        for _, e in ordered:
+            reach = max(reach, e)
+            self._reach.append(reach)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with [start, end)."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
