@@ -4,7 +4,8 @@ and TBX v2 (`martif`/`termEntry`/`langSet`/`tig`|`ntig`, as Trados, Weblate and 
 What maps to what:
 - entry id → concept id (lower-cased, other characters → `-`; `_` that escapes a leading digit dropped);
 - `descrip type="subjectField"` → concept type when it is one of mtqa's types, else `default_type`;
-- concept-level `note` (else the `definition`) → concept note; term-level `note` → term note;
+- concept-level `note` (else the `definition`) → concept note; term-level `note` → term note, except
+  mtqa's hint notes (`mtqa exceptions: 美元 | 单元`, see glossary.hints), which set those fields;
 - `termNote type="administrativeStatus"` (or `normativeAuthorization`) → status: preferred/standardized →
   preferred; admitted/legal/regulated → admitted; deprecated/superseded/obsolete/forbidden → deprecated;
 - `termNote type="termType"` → term type when mtqa knows it; `admin type="source"` saying
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..normalize import fold
+from .hints import apply_hint, read_hint
 from .model import CONCEPT_TYPES, TERM_TYPES, Concept, Term
 from .schema import ID_RE, char_problem, show
 from .xml_safe import local_name, parse_xml, text_of, xml_lang
@@ -175,7 +177,7 @@ def _read_unit(unit, lang: str, path: str, problems: list[Problem]) -> tuple[Ter
     if why is not None:  # what the YAML loader would refuse after the import
         problems.append(Problem(path, term_el.sourceline, f"term {show(text)} contains {why}; delete it"))
         return None, False
-    status, ttype, derived, notes = None, None, False, []
+    status, ttype, derived, notes, hints = None, None, False, [], []
     for el in unit.iter():
         name = local_name(el)
         parent = el.getparent()
@@ -194,9 +196,18 @@ def _read_unit(unit, lang: str, path: str, problems: list[Problem]) -> tuple[Ter
         elif name == "admin" and kind == "source" and text_of(el).startswith(DERIVED_MARK):
             derived = True
         elif name == "note" and text_of(el):
-            notes.append(text_of(el))
+            hint = read_hint(text_of(el))
+            if hint is None:
+                notes.append(text_of(el))
+            else:
+                hints.append((hint, el.sourceline))
     term = Term(term=text, lang=lang, status=status or "admitted", note="; ".join(notes) or None, type=ttype,
                 line=term_el.sourceline, derived=derived)
+    for (name, value), line in hints:
+        why = apply_hint(term, name, value)
+        if why is not None:
+            problems.append(Problem(path, line, f"{why} for {text!r}"))
+            return None, False
     return term, status is not None
 
 

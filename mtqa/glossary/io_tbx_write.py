@@ -8,12 +8,14 @@ each language; a concept's languages come in the order they first appear.
 v2 is what translate-toolkit, Weblate and older Trados read: `termEntry`/`langSet`/`tig`.
 Those readers take the first term of a language as *the* term, so the preferred form comes first.
 
-Not carried by TBX: exceptions, context cues, window, suggest and fix (mtqa matching hints).
+mtqa's matching hints (exceptions, context cues, window, suggest, fix), for which TBX has no
+place, travel as term notes of their own (`mtqa exceptions: 美元 | 单元`, see glossary.hints).
 """
 from __future__ import annotations
 
 import re
 
+from .hints import hint_notes
 from .io_tbx_read import DERIVED_MARK
 from .model import Concept
 
@@ -50,6 +52,8 @@ def _term_details(parent, t, E) -> None:
         parent.append(E("admin", f"{DERIVED_MARK} (OpenCC); review before use", type="source"))
     if t.note:
         parent.append(E("note", t.note))
+    for hint in hint_notes(t):
+        parent.append(E("note", hint))
 
 
 def _header(E, name: str, description: str):

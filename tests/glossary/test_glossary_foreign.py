@@ -122,11 +122,13 @@ def test_extra_columns_carry_the_yaml_through_csv(tmp_path):
 
 
 @pytest.mark.parametrize("folder", ["annotated", "annotated_blind", "annotated_blind2", "annotated_blind3", "annotated_blind4"])
-def test_yaml_to_csv_with_extra_columns_to_yaml_gives_identical_findings(tmp_path, folder):
+@pytest.mark.parametrize("through", ["csv", "tbx"])
+def test_yaml_to_csv_or_tbx_to_yaml_gives_identical_findings(tmp_path, folder, through):
     from glossary_util import DATA
 
-    assert cli("export", GLOSSARIES, "-o", tmp_path / "g.csv", "--extra-columns").exit_code == 0
-    assert cli("import", tmp_path / "g.csv", "-o", tmp_path / "g.yaml").exit_code == 0
+    extra = ["--extra-columns"] if through == "csv" else []
+    assert cli("export", GLOSSARIES, "-o", tmp_path / f"g.{through}", *extra).exit_code == 0
+    assert cli("import", tmp_path / f"g.{through}", "-o", tmp_path / "g.yaml").exit_code == 0
     original, round_trip = load_glossary(GLOSSARIES), load_glossary(tmp_path / "g.yaml")
     for article in sorted((DATA / folder).glob("*.txt")):
         text = article.read_text(encoding="utf-8")

@@ -295,3 +295,36 @@ def test_xlsx_keeps_formula_like_text_and_reports_rows(tmp_path):
     assert read_xlsx(bad, problems) == [] and "cannot read as an Excel workbook" in str(problems[0])
     r = cli("import", bad, "-o", tmp_path / "x.yaml")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
+
+
+# ---- mtqa's hints as TBX notes ----------------------------------------------------------------
+def _hinted():
+    return [Concept("meta", "org", [Term("Meta", "en", "preferred"), Term("元", "zh-Hans", "deprecated", note="MT literal",
+                                                                         exceptions=["美元", "单元"], context=["脸书", "Facebook"],
+                                                                         window=20, suggest="Meta", fix="unsafe")])]
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_hints_travel_as_term_notes_and_come_back_as_fields(version):
+    data = write_tbx(_hinted(), version)
+    assert "<note>mtqa exceptions: 美元 | 单元</note>" in data.decode() and "<note>mtqa window: 20</note>" in data.decode()
+    if version == 3:
+        from lxml import etree
+
+        assert relaxng().validate(etree.fromstring(data))
+    back, problems, warnings = read(data)
+    assert problems == [] and warnings == []
+    t = back[0].terms[1]
+    assert (t.note, t.exceptions, t.context, t.window, t.suggest, t.fix) == (
+        "MT literal", ["美元", "单元"], ["脸书", "Facebook"], 20, "Meta", "unsafe")
+
+
+def test_a_note_that_only_looks_like_a_hint_stays_a_note_and_a_bad_hint_names_its_line():
+    data = write_tbx(_hinted(), 3).decode()
+    plain = data.replace("<note>MT literal</note>", "<note>mtqa: reviewed by the desk</note>")
+    back, problems, _ = read(plain.encode())
+    assert problems == [] and back[0].terms[1].note == "mtqa: reviewed by the desk"
+    bad = data.replace("mtqa window: 20", "mtqa window: twenty")
+    line = next(i for i, s in enumerate(bad.splitlines(), 1) if "mtqa window" in s)
+    back, problems, _ = read(bad.encode(), "g.tbx")
+    assert back == [] and problems == [f"g.tbx:{line}: 'mtqa window' must be a whole number of characters, got 'twenty' for '元'"]
