@@ -87,6 +87,31 @@ class LintContext:
             self._scan()
         return self._scanned
 
+    def glossary_form_spans(self, exact: bool = False):
+        """A SpanSet of where the text writes an accepted glossary form (any script or case; with
+        `exact`, only as the glossary lists it). A glossary form is never another rule's finding:
+        rules that find names by other means skip what these spans cover."""
+
+        def compute():
+            from ..matcher import TERM
+            from .textutil import SpanSet
+
+            m = self.matcher
+            if m is None:
+                return SpanSet([])
+            text, concepts = self.doc.text, m.glossary.concepts
+            out = []
+            for pid, start, end in self._scan_result()._matches or ():
+                for f in m.entries[pid]:
+                    if f.kind == TERM:
+                        t = concepts[f.concept].terms[f.term]
+                        if t.accepted and (not exact or t.term == text[start:end]):
+                            out.append((start, end))
+                            break
+            return SpanSet(out)
+
+        return self.memo(f"glossary.form_spans.{exact}", compute)
+
     def memo(self, key: str, compute):
         """A value computed once per document and shared between rules (`compute()` on first use)."""
         cache = self.__dict__.setdefault("_memo", {})

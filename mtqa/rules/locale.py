@@ -100,7 +100,7 @@ def check_mixed_script(ctx: LintContext):
         if damaged:
             runs = [(start, end) for start, end in runs if not damaged.covers(start, end)]
     if runs:
-        listed = SpanSet(_listed_form_spans(ctx))  # a name as the glossary writes it is never mixed script
+        listed = ctx.glossary_form_spans(exact=True)  # a name as the glossary writes it is never mixed script
         if listed:
             runs = [(start, end) for start, end in runs if not listed.covers(start, end)]
     if script == "Hans":
@@ -118,27 +118,6 @@ def check_mixed_script(ctx: LintContext):
             suggestion=replacement,
             applicability=Applicability.SAFE if script == "Hans" else Applicability.UNSAFE,
         )
-
-
-def _listed_form_spans(ctx: LintContext) -> list[tuple[int, int]]:
-    """Spans where the text writes an accepted glossary form exactly as the glossary lists it (a
-    zh-Hant name may keep a character that looks Simplified)."""
-    matcher = ctx.matcher
-    if matcher is None:
-        return []
-    from ..matcher import TERM
-
-    text, concepts = ctx.doc.text, matcher.glossary.concepts
-    out = []
-    for pid, start, end in ctx._scan_result()._matches or ():
-        written = text[start:end]
-        for f in matcher.entries[pid]:
-            if f.kind == TERM:
-                t = concepts[f.concept].terms[f.term]
-                if t.accepted and t.term == written:
-                    out.append((start, end))
-                    break
-    return out
 
 
 def _in_transliteration(text: str, start: int, end: int) -> bool:

@@ -138,13 +138,18 @@ def check_name_variants(ctx: LintContext):
     groups: dict[str, list[str]] = {}
     for n in ordered:
         groups.setdefault(root(n), []).append(n)
+    # Where each rendering stands, leaving out the places inside a glossary form as it is written
+    # (阿莫代 of an org 阿莫代实验室 is the glossary's name there, not a rendering of the person's).
+    listed_forms = ctx.glossary_form_spans()
+    at = {n: [i for i in _occurrences(folded, n) if not listed_forms.covers(i, i + len(n))] for n in ordered}
     spans = []  # (start, end, message, suggestion)
     kept_surnames: set[str] = set()  # a full name's rendering follows its surname's (no crossed fixes)
     for members in sorted(groups.values(), key=lambda ms: DOT in ms[0]):  # surnames first
+        members = [m for m in members if at[m]]
         distinct = {to_simplified(m) for m in members}
         if len(distinct) < 2:
             continue
-        counts = Counter({m: folded.count(m) for m in members})
+        counts = Counter({m: len(at[m]) for m in members})
         keep = max(members, key=lambda m: (m.rsplit(DOT, 1)[-1] in kept_surnames, counts[m], -folded.find(m)))
         if DOT not in keep:
             kept_surnames.add(keep)
@@ -152,11 +157,9 @@ def check_name_variants(ctx: LintContext):
         for other in members:
             if to_simplified(other) == to_simplified(keep):
                 continue
-            i = folded.find(other)
-            while i != -1:
+            for i in at[other]:
                 spans.append((i, i + len(other), f"one name rendered {len(distinct)} ways in this document "
                                                  f"({summary}); use '{keep}' throughout", keep))
-                i = folded.find(other, i + len(other))
     # A full name and its surname may both be variants (皮诺契特 in 奥古斯托·皮诺契特): report the longer.
     taken: list[tuple[int, int]] = []
     for start, end, message, keep in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
@@ -168,6 +171,14 @@ def check_name_variants(ctx: LintContext):
         if (start, end) in chosen:
             chosen.discard((start, end))
             yield ctx.finding(NAME_VARIANTS, start, end, message, suggestion=keep, applicability=Applicability.UNSAFE)
+
+
+def _occurrences(folded: str, name: str) -> list[int]:
+    out, i = [], folded.find(name)
+    while i != -1:
+        out.append(i)
+        i = folded.find(name, i + len(name))
+    return out
 
 
 NAME_VARIANTS = Rule(

@@ -183,9 +183,12 @@ def check_sound_alike(ctx: LintContext):
     # A listed deprecated form inside the span (博斯沃斯 in 安德鲁·博斯沃斯) is T001's, with its own fix.
     taken: list[tuple[int, int]] = [(h.start, h.end) for h in ctx.hits if h.term.status == "deprecated"]
     listed = len(taken)
+    listed_forms = ctx.glossary_form_spans()
     for start, end, _entry in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if any(s < end and start < e for s, e in taken):
             continue  # the surname inside a full name already reported
+        if listed_forms.covers(start, end):
+            continue  # part of a glossary form as it stands (杨立坤 of a product 杨立坤机器人)
         taken.append((start, end))
     for start, end, (ci, ti, surname, close_to) in sorted((s for s in spans if (s[0], s[1]) in set(taken[listed:])),
                                                           key=lambda s: s[0]):

@@ -181,3 +181,36 @@ def test_s001_leaves_a_glossary_form_as_the_glossary_writes_it(tmp_path):
     trad = "這是一個關於鋼琴家的報導，{}在香港演出，觀眾很多，場面熱烈。"
     assert [f.rule for f in mtqa.lint_text(trad.format("李云迪"), glossary=p)] == []
     assert [(f.rule, f.found) for f in mtqa.lint_text(trad.format("張云"), glossary=p)] == [("S001", "云")]
+
+
+# ---- a glossary form is never another rule's finding -------------------------------------------
+NAMES = """concept_id,type,lang,term,status,note
+yann-lecun,person,en,Yann LeCun,preferred,
+yann-lecun,person,zh-Hans,杨立昆,preferred,
+likun-robot,product,en,Likun Robot,preferred,
+likun-robot,product,zh-Hans,杨立坤机器人,preferred,
+amodei-lab,org,en,Amodai Lab,preferred,
+amodei-lab,org,zh-Hans,阿莫代实验室,preferred,
+"""
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    path = tmp_path_factory.mktemp("names") / "glossary.csv"
+    path.write_text(NAMES, encoding="utf-8")
+    return str(path)
+
+
+def test_n002_and_n003_do_not_flag_a_part_of_a_glossary_form(names):
+    # 杨立坤 alone sounds like 杨立昆 (N002); inside the product's name it is the glossary's form
+    text = "Meta首席科学家杨立昆认为，杨立坤表示，杨立坤机器人并非他的作品。"
+    got = [(f.rule, f.found, f.start) for f in mtqa.lint_text(text, glossary=names, select=["N"])]
+    assert got == [("N002", "杨立坤", text.index("杨立坤表示"))]
+    # an unlisted name rendered two ways (N003): the rendering inside a glossary form is not one of them
+    text = "达里奥·阿莫迪(Dario Amodei)说……阿莫代周二发表讲话。阿莫代实验室当天也发表了声明。"
+    got = [(f.rule, f.found, f.start) for f in mtqa.lint_text(text, glossary=names, select=["N"])]
+    assert got == [("N003", "阿莫代", text.index("阿莫代周二"))]
+    # hard negatives: each variant stands only inside a glossary form
+    for text in ("Meta首席科学家杨立昆认为，杨立坤机器人并非他的作品。",
+                 "达里奥·阿莫迪(Dario Amodei)说，阿莫代实验室当天也发表了声明。"):
+        assert mtqa.lint_text(text, glossary=names, select=["N"]) == [], text
