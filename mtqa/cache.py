@@ -15,10 +15,9 @@ from . import __version__
 
 FORMAT = 2  # bump when the pickled classes change shape
 KEEP = 8  # compiled glossaries kept; older ones are deleted when a new one is written
-# The code a cached matcher depends on: how it is built, and how the glossary is read.
-STAMPED = ("matcher.py", "glossary/model.py", "rules/names.py", "normalize.py", "sound_index.py", "phonetics.py",
-           "glossary/io_yaml.py", "glossary/schema.py", "glossary/validate.py", "glossary/loader.py",
-           "glossary/io_csv.py", "glossary/source_text.py", "glossary/infer.py", "words.py", "data/words.txt")
+# The code and data a cached matcher may depend on: every module and data file of the package
+# (a hand-kept list missed the CSV term-list reader once; stat-ing all of them costs well under 1 ms).
+STAMPED_SUFFIXES = (".py", ".txt", ".yaml", ".toml")
 
 
 def cache_dir() -> Path:
@@ -32,9 +31,12 @@ def _code_stamp() -> str:
     """Changes whenever the code that defines the pickled objects changes (stat only: cheap)."""
     here = Path(__file__).resolve().parent
     parts = []
-    for rel in STAMPED:
-        st = (here / rel).stat()
-        parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    for folder, dirs, files in os.walk(here):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        for name in sorted(files):
+            if name.endswith(STAMPED_SUFFIXES):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), here)}:{st.st_size}:{st.st_mtime_ns}")
     return ";".join(parts)
 
 

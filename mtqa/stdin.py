@@ -26,6 +26,7 @@ def run_stdin(opts, out, err, data: bytes | None = None) -> int:
     settings = resolver_for(opts).for_file(path)
     matchers = _Matchers()
     matchers.get(settings.glossary)  # a glossary or config error before anything is read
+    matchers.report_adaptations(err, opts.quiet)
     if data is None:
         data = sys.stdin.buffer.read()
     report_to = err if opts.fix else out

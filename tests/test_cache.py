@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from conftest import DATA
 from mtqa import cache
 
@@ -22,20 +24,20 @@ def test_a_cached_glossary_is_reused_and_an_edit_rebuilds_it(tmp_path, monkeypat
     assert len(list((tmp_path / "cache").glob("glossary-*.pickle"))) == 2
 
 
-def test_the_key_covers_the_glossary_reading_code(tmp_path):
+@pytest.mark.parametrize("rel", ["glossary/schema.py", "glossary/table.py", "glossary/hints.py", "matcher.py",
+                                 "data/words.txt", "data/glossary_headers.txt"])
+def test_the_key_covers_every_module_and_data_file(tmp_path, rel):
     here = os.path.dirname(cache.__file__)
-    for rel in ("glossary/io_yaml.py", "glossary/schema.py", "glossary/loader.py", "matcher.py"):
-        assert rel in cache.STAMPED and os.path.exists(os.path.join(here, rel))
     glossary = tmp_path / "g.yaml"
     glossary.write_bytes((DATA / "mini.yaml").read_bytes())
     before = cache._key([glossary])
-    schema = os.path.join(here, "glossary/schema.py")
-    st = os.stat(schema)
+    path = os.path.join(here, rel)
+    st = os.stat(path)
     try:
-        os.utime(schema, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
         assert cache._key([glossary]) != before
     finally:
-        os.utime(schema, ns=(st.st_atime_ns, st.st_mtime_ns))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def test_old_compiled_glossaries_are_pruned(tmp_path):

@@ -170,3 +170,16 @@ def test_readme_states_the_bundled_glossary_size():
 
     stated = re.search(r"the bundled one\s+has (\d+) concepts", (ROOT / "README.md").read_text(encoding="utf-8"))
     assert stated and int(stated.group(1)) == len(load_glossary(GLOSSARIES).concepts)
+
+
+def test_lint_says_what_loading_a_users_glossary_adapted_every_run_and_not_with_quiet(tmp_path):
+    (tmp_path / "team.csv").write_text("English,Chinese,Status,Type\nYann LeCun,杨立昆,preferred,People\n"
+                                       "Yann LeCun,杨立坤,deprecated,People\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("首席科学家杨立坤表示。\n", encoding="utf-8")
+    env = {"MTQA_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the second run reads the compiled glossary from the cache
+        r = mtqa("lint", "a.txt", "-g", "team.csv", "--isolated", cwd=tmp_path, env_extra=env)
+        assert r.returncode == 1 and "T001" in r.stdout and "'杨立昆'" in r.stdout
+        assert r.stderr.splitlines() == ["warning: team.csv:2: concept type 'People' read as 'person'"]
+    r = mtqa("lint", "a.txt", "-g", "team.csv", "--isolated", "-q", cwd=tmp_path, env_extra=env)
+    assert r.returncode == 1 and r.stderr == ""

@@ -36,12 +36,13 @@ def glossary_files(*paths) -> list[Path]:
 def load_glossary(*paths) -> Glossary:
     files = glossary_files(*paths)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     concepts = []
     for f in files:
         if f.suffix.lower() == ".csv":
             from .io_csv import read_csv_glossary
 
-            concepts.extend(read_csv_glossary(f, problems))
+            concepts.extend(read_csv_glossary(f, problems, warnings))
         else:
             from .io_yaml import read_yaml_glossary
 
@@ -51,4 +52,5 @@ def load_glossary(*paths) -> Glossary:
         raise GlossaryError(problems)
     from .infer import infer_types
 
-    return infer_types(Glossary(concepts, sources=[str(f) for f in files]))
+    said = list({str(w): w for w in warnings}.values())
+    return infer_types(Glossary(concepts, sources=[str(f) for f in files], warnings=said))

@@ -68,13 +68,14 @@ class Glossary:
 
     concepts: list[Concept]
     sources: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # errors.Problem: what loading adapted (a type 'company' read as 'org')
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.concepts}
 
     def __getstate__(self):
         # Caches (the id index, a compiled matcher that points back here) are rebuilt, not pickled.
-        return {"concepts": self.concepts, "sources": self.sources}
+        return {"concepts": self.concepts, "sources": self.sources, "warnings": self.warnings}
 
     def __setstate__(self, state):
         self.__dict__.update(state)

@@ -134,8 +134,13 @@ def _term_list_columns(header: list[str]) -> dict[str, int] | None:
 
 
 def _term_list(columns, rows, where, problems, warnings) -> list[Concept]:
+    """Concepts from a term list: one row a form. Rows that share an id, or with no id column
+    the same English name, are one concept (a team lists 杨立昆 preferred and 杨立坤 deprecated
+    on two rows of Yann LeCun); a row with neither is a concept of its own."""
     order: list[str] = []
     entries: dict[str, dict] = {}
+    seen: dict[str, dict] = {}  # the key rows are grouped by → their entry
+    forms: dict[str, set] = {}  # entry id → (lang, form) already listed
 
     def cell(row, kind):
         i = columns.get(kind)
@@ -145,27 +150,47 @@ def _term_list(columns, rows, where, problems, warnings) -> list[Concept]:
         if not any(c.strip() for c in row):
             continue
         en, zh, hant = cell(row, "en"), cell(row, "zh"), cell(row, "zh-Hant")
-        raw_id = cell(row, "concept_id") or en or zh or hant
-        cid = adapt_id(raw_id, where, line, warnings, quiet=not cell(row, "concept_id"))
-        if cid in entries:
-            cid = f"{cid}-{line}"
+        given_id = cell(row, "concept_id")
+        key = f"id:{given_id}" if given_id else f"en:{en}" if en else None
         ctype = adapt_type(cell(row, "type"), where, line, warnings) if cell(row, "type") else "term"
         status = cell(row, "status") or "preferred"
         note = cell(row, "note")
-        terms = []
-        if en:
-            terms.append(({"term": (en, line), "lang": ("en", line), "status": ("preferred", line)}, line))
+        entry = seen.get(key) if key else None
+        if entry is None:
+            cid = adapt_id(given_id or en or zh or hant, where, line, warnings, quiet=not given_id)
+            if cid in entries:
+                cid = f"{cid}-{line}"
+            entry = entries[cid] = {"id": (cid, line), "type": (ctype, line), "terms": ([], line)}
+            order.append(cid)
+            forms[cid] = set()
+            if key:
+                seen[key] = entry
+            if en:
+                entry["terms"][0].append(({"term": (en, line), "lang": ("en", line), "status": ("preferred", line)}, line))
+                forms[cid].add(("en", en))
+        elif entry["type"][0] != ctype and cell(row, "type"):
+            warnings.append(Problem(where, line, f"type {cell(row, 'type')!r} differs from the one of "
+                                                 f"{entry['id'][0]!r} above ({entry['type'][0]!r}); kept that one"))
+        cid = entry["id"][0]
         for form, lang in ((zh, adapt_lang("zh", zh, where, line, warnings, quiet=True)), (hant, "zh-Hant")):
-            if form:
-                term_map = {"term": (form, line), "lang": (lang, line), "status": (status, line)}
-                if note:
-                    term_map["note"] = (note, line)
-                terms.append((term_map, line))
-        if status != "preferred" and not en:
-            warnings.append(Problem(where, line, f"{status} Chinese form {zh or hant!r} with no preferred form "
-                                                 "to suggest"))
-        order.append(cid)
-        entries[cid] = {"id": (cid, line), "type": (ctype, line), "terms": (terms, line)}
+            if not form:
+                continue
+            if (lang, form) in forms[cid]:
+                warnings.append(Problem(where, line, f"{form!r} is listed above for {cid!r} already; kept once"))
+                continue
+            forms[cid].add((lang, form))
+            term_map = {"term": (form, line), "lang": (lang, line), "status": (status, line)}
+            if note:
+                term_map["note"] = (note, line)
+            entry["terms"][0].append((term_map, line))
+    for cid in order:
+        terms = [t for t, _line in entries[cid]["terms"][0]]
+        if not any(t["status"][0] == "preferred" for t in terms):
+            line = entries[cid]["id"][1]
+            zh_forms = ", ".join(repr(t["term"][0]) for t in terms)
+            warnings.append(Problem(where, line, f"{zh_forms}: no preferred form to suggest"))
+        elif not any(t["status"][0] == "preferred" and t["lang"][0] != "en" for t in terms):
+            pass  # the English name is what a deprecated Chinese form is corrected to
     return _build(order, entries, where, problems)
 
 

@@ -55,8 +55,32 @@ def test_a_term_list_with_status_type_and_note_columns(tmp_path):
         "Yann LeCun,杨立昆,preferred,person,his own name\n"
         "Yann LeCun,杨立坤,deprecated,person,wrong last character\n"))
     assert problems == []
-    assert [c.id for c in concepts] == ["yann-lecun", "yann-lecun-3"]  # one row, one concept
-    assert concepts[1].terms[1].status == "deprecated" and concepts[1].terms[1].note == "wrong last character"
+    # rows with the same English name are one concept: the deprecated form is corrected to 杨立昆
+    assert [(c.id, c.type, [(t.term, t.status, t.note) for t in c.terms]) for c in concepts] == [
+        ("yann-lecun", "person", [("Yann LeCun", "preferred", None), ("杨立昆", "preferred", "his own name"),
+                                  ("杨立坤", "deprecated", "wrong last character")])]
+    found = [(f.rule, f.found, f.suggestion) for f in mtqa.lint_text("首席科学家杨立坤表示。", glossary=p)]
+    assert found == [("T001", "杨立坤", "杨立昆")]
+
+
+def test_term_list_rows_group_by_id_else_by_english_and_say_what_they_merge(tmp_path):
+    concepts, problems, warnings, p = read(tmp_path, (
+        "ID,English,Chinese,Status,Type\n"
+        "P1,Alexandr Wang,亚历山大·王,preferred,person\n"
+        "P1,,汪滔,admitted,person\n"
+        "P1,,王涛,deprecated,company\n"
+        "P1,,王涛,deprecated,person\n"
+        ",Qwen,通义千问,,product\n"
+        ",,倩文,deprecated,product\n"))
+    assert problems == []
+    assert [(c.id, [(t.term, t.status) for t in c.terms]) for c in concepts] == [
+        ("p1", [("Alexandr Wang", "preferred"), ("亚历山大·王", "preferred"), ("汪滔", "admitted"), ("王涛", "deprecated")]),
+        ("qwen", [("Qwen", "preferred"), ("通义千问", "preferred")]),
+        ("qian-wen", [("倩文", "deprecated")]),  # no id, no English: a row of its own, with nothing to suggest
+    ]
+    assert f"{p}:4: type 'company' differs from the one of 'p1' above ('person'); kept that one" in warnings
+    assert f"{p}:5: '王涛' is listed above for 'p1' already; kept once" in warnings
+    assert f"{p}:7: '倩文': no preferred form to suggest" in warnings
 
 
 def test_a_header_mtqa_cannot_map_lists_the_headers_it_understands(tmp_path):
