@@ -4,7 +4,9 @@ A one- or two-character Chinese form is also a piece of many words: 元 for Meta
 美元, 多元化, 单元, 元首 and 元宇宙. A glossary from another tool lists no exceptions, so the
 words themselves decide: jieba's dictionary (plus data/words.txt, the words of today's news it
 lacks) segments the text around the hit, and the hit counts only when it is a token of its own.
-A one-character form right after a numeral (data/numerals.txt) is a unit: 5元, 三元, 亿元.
+A one-character form right after a numeral (data/numerals.txt) is a unit: 5元, 三元, 亿元; one
+inside a Chinese personal name (a surname of data/surnames.txt before it) is part of the name:
+张德元, 李元栋.
 
 Only forms some longer dictionary word contains need this; those words (`containing_words`) are
 computed when a glossary is compiled, and jieba is loaded only when one of them is written
@@ -33,9 +35,61 @@ def lexicon() -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=1)
 def numerals() -> frozenset[str]:
+    from .data import sections
+
+    return frozenset("".join(sections("numerals.txt")["numerals"]))
+
+
+@lru_cache(maxsize=1)
+def approximators() -> frozenset[str]:
+    from .data import sections
+
+    return frozenset("".join(sections("numerals.txt")["approximate"]))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
     from .data import lines
 
-    return frozenset("".join(x.strip() for x in lines("numerals.txt")))
+    return frozenset("".join(x.strip() for x in lines("surnames.txt")))
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset[str]:
+    from .data import sections
+
+    return frozenset("".join(sections("function_characters.txt")["function"]))
+
+
+def after_numeral(text: str, start: int) -> bool:
+    """Is text[start] a unit after a numeral: 5元, 亿元, and with a word of approximation
+    between them, 百余元?"""
+    before = text[start - 1] if start > 0 else ""
+    if before in numerals():
+        return True
+    return before in approximators() and start > 1 and text[start - 2] in numerals()
+
+
+def in_personal_name(text: str, start: int) -> bool:
+    """Is the one character text[start] part of a Chinese personal name: the last of three after
+    a surname and a given-name character (张德元, 熊承元), the middle of three after a surname with
+    the name ending there (李元栋、), or the given name of two standing between punctuation
+    (、王元、)? Surnames are data/surnames.txt; a function word or a numeral is no given-name
+    character (周二元, 和元合作 stay hits)."""
+    def han(i):
+        return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+
+    def given(i):
+        return han(i) and text[i] not in function_characters() and text[i] not in numerals()
+
+    def surname(i):
+        return han(i) and _simplified(text[i]) in surnames()
+
+    if surname(start - 2) and given(start - 1):
+        return True
+    if surname(start - 1) and given(start + 1) and not han(start + 2):
+        return True
+    return surname(start - 1) and not han(start - 2) and not han(start + 1)
 
 
 def dictionary_words():
@@ -105,7 +159,7 @@ def stands_alone(text: str, start: int, end: int, containers: frozenset[str]) ->
     """Is text[start:end] a word of its own in `text`: not a unit after a numeral, and not a piece
     of a longer word? `containers` are the dictionary words that contain the form: when none of
     them is written around the hit, it stands alone without asking the segmenter."""
-    if end - start == 1 and start > 0 and text[start - 1] in numerals():
+    if end - start == 1 and (after_numeral(text, start) or in_personal_name(text, start)):
         return False
     lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
     window = _simplified(text[lo:hi])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..data import lines
 from ..translit import TRANSLIT  # shared with the sound-alike rules
 
 DOTS = "·・•‧･．⋅∙"
@@ -25,12 +26,7 @@ ORG_SUFFIXES = frozenset("公司 集团 银行 大学 学院 实验室 研究院
                          "工作室 事务所 证券 保险 传媒 电信 汽车 半导体 智能".split())
 # The commonest Chinese surnames: a rare three-character dictionary "name" must start with one
 # (李开复) or be a transliteration (克里斯); 双刃剑, which jieba's dictionary tags nr, is neither.
-SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-                     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-                     "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-                     "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-                     "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-                     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+SURNAMES = frozenset("".join(lines("surnames.txt")))
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"})
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 ORG_TAGS = frozenset({"nt"})

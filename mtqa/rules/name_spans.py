@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..data import sections
 from ..translit import TRANSLIT
 from ..normalize import DOT, fold
 from .textutil import lazy_re
@@ -208,14 +209,8 @@ def glossed_pairs(folded: str):
             yield s, e, latin.lower()
 
 
-# Where a name ends in running text: the commonest function words, verbs of saying and
-# particles, which transliterations avoid (阿莫代又说 → 阿莫代, 史密斯认为 → 史密斯). Not 里, which
-# they use all the time (兰德里, 弗里德曼); 裡 is only ever "inside".
-STOP = frozenset(
-    "的了在是和与及说称表认也又都就还将被把对从向而但并等着过这那他她它们我你其之为以于所如因由已会能要不没很"
-    "更最每各该此指透回强写补解坦承宣警曾即则却再才只并且或及跟同给让令使于在至到自从在于年月日时后前中上下"
-    "說稱與這們為對從將還會過認寫補解強該時後裡則並於當"
-)
+# Where a name ends in running text (阿莫代又说 → 阿莫代): function words, verbs of saying, particles.
+STOP = frozenset("".join(line for part in sections("function_characters.txt").values() for line in part))
 
 
 # What may follow a name besides STOP: the first characters of time words and verbs that start a

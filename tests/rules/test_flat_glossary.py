@@ -47,7 +47,10 @@ def found(text, glossary, **kw):
     "公司营收增长到120亿美元。", "元宇宙降温，AI升温。", "每个存储单元都要检测。", "化学元素周期表。",
     "业务走向多元化。", "两国元首会晤。", "新纪元开始了。", "每股收益预计增长3.2元。", "售价三元。",
     "净利润50亿元。", "約新台幣9,000元的方案。", "语音对话连同元数据一起公开。", "騰訊的「元寶」正面競爭。",
-    "Meta在元宇宙上押注多年。", "去年的几百元降到了20元左右。",
+    "Meta在元宇宙上押注多年。", "去年的几百元降到了20元左右。", "一家四口月收入仅百余元。", "每张票十来元。",
+    # part of a Chinese personal name (People's Daily, January 1998)
+    "投资公司董事长兼总经理张德元，因收受巨额贿赂被捕。", "（湖北麻城市交通局熊承元毕宗锐）", "贫困户李坤元院中传出了笑声。",
+    "为省政协主席，袁荣贵、李元栋、吴若秋当选。", "業主胡水元被處以勞動教養。", "名单：王元、文喆、邓团子。",
 ])
 def test_a_short_form_inside_a_word_or_after_a_numeral_is_no_hit(flat, text):
     assert found(text, flat) == []
@@ -57,6 +60,8 @@ def test_a_short_form_inside_a_word_or_after_a_numeral_is_no_hit(flat, text):
     "元公司本周裁员600人。", "至少七名研究员已经接受了元的聘书。", "部分股份将被元收购。",
     "图灵奖得主、前元首席人工智能科学家离职。", "元与依视路陆逊梯卡将自愿召回充电盒。", "元股价周四收盘下跌1.2%。",
     "元公司本週裁員。",
+    # a surname-like character before it that is a function word, or no given name after it
+    "微软和元合作开发眼镜。", "英伟达向元交付了芯片。", "谷歌、元和亚马逊都在招人。", "随着元把越来越多的环节交给AI。",
 ])
 def test_a_short_form_standing_as_a_word_is_a_hit(flat, text):
     assert found(text, flat) == [("T001", "元")]
