@@ -100,15 +100,11 @@ def _costs() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _dictionary_pairs() -> frozenset[str]:
-    import os
-
-    import jieba
+    from .words import jieba_entries
 
     pairs = set()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word = line.split(" ", 1)[0]
-            pairs.update(word[i:i + 2] for i in range(len(word) - 1))
+    for word, _ in jieba_entries():
+        pairs.update(word[i:i + 2] for i in range(len(word) - 1))
     return frozenset(pairs)
 
 

@@ -160,11 +160,10 @@ def dictionary_by_sound(coder) -> dict[str, list[str]]:
     import marshal
     import os
 
-    import jieba
-
     from .cache import cache_dir, write_bytes_cache
+    from .words import jieba_dictionary_path, jieba_entries
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    path = jieba_dictionary_path()
     st = os.stat(path)
     here = os.path.dirname(os.path.abspath(__file__))
     code = "-".join(str(os.stat(os.path.join(here, f)).st_mtime_ns) for f in ("phonetics.py", "sound_index.py"))
@@ -176,12 +175,10 @@ def dictionary_by_sound(coder) -> dict[str, list[str]]:
         except (OSError, EOFError, ValueError, TypeError):
             pass
     out: dict[str, list[str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            word = line.split(" ", 1)[0]
-            if MIN_SYLLABLES <= len(word) <= MAX_SYLLABLES:
-                for coded in coder.encode_all(word, 4):
-                    out.setdefault(coded, []).append(word)
+    for word, _ in jieba_entries():
+        if MIN_SYLLABLES <= len(word) <= MAX_SYLLABLES:
+            for coded in coder.encode_all(word, 4):
+                out.setdefault(coded, []).append(word)
     if use_cache:
         write_bytes_cache(name, marshal.dumps(out))
         for stale in cache_dir().glob(f"dict-sounds-{coder.level}-*.marshal"):  # 20 MB each: keep one

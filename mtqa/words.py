@@ -9,8 +9,8 @@ inside a Chinese personal name (a surname of data/surnames.txt before it) is par
 张德元, 李元栋.
 
 Only forms some longer dictionary word contains need this; those words (`containing_words`) are
-computed when a glossary is compiled, and jieba is loaded only when one of them is written
-around a hit (美元 around 元), to tell which way the text is cut.
+computed when a glossary is compiled, and the segmenter (jieba-rs, through rjieba) is loaded only
+when one of them is written around a hit (美元 around 元), to tell which way the text is cut.
 """
 from __future__ import annotations
 
@@ -92,13 +92,26 @@ def in_personal_name(text: str, start: int) -> bool:
     return surname(start - 1) and not han(start - 2) and not han(start + 1)
 
 
+def jieba_dictionary_path() -> str:
+    """jieba's dictionary file (dict.txt: word, frequency, tag a line), without importing jieba's
+    segmenter."""
+    from importlib.util import find_spec
+
+    return os.path.join(os.path.dirname(find_spec("jieba").origin), "dict.txt")
+
+
+def jieba_entries():
+    """(word, frequency) of every entry of jieba's dictionary: the one reader of that file."""
+    with open(jieba_dictionary_path(), encoding="utf-8") as f:
+        for line in f:
+            word, freq = line.split(" ", 2)[:2]
+            yield word, int(freq)
+
+
 def dictionary_words():
     """Every word of jieba's dictionary, then of data/words.txt."""
-    import jieba
-
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            yield line.split(" ", 1)[0]
+    for word, _ in jieba_entries():
+        yield word
     for word, _ in lexicon():
         yield word
 
@@ -110,15 +123,9 @@ def ordinary_words(forms) -> frozenset[str]:
     """The `forms` (Simplified) that are words of the dictionary in their own right: 模式, 羊驼,
     双子座, 劈柴. A deprecated glossary form that is one is a mistranslation only where the text
     is about the concept (see matcher: near another glossary name)."""
-    import jieba
-
     wanted = set(forms)
     found = {w for w, freq in lexicon() if w in wanted and freq >= COMMON_FREQ}
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word, freq = line.split(" ", 2)[:2]
-            if word in wanted and int(freq) >= COMMON_FREQ:
-                found.add(word)
+    found.update(w for w, freq in jieba_entries() if w in wanted and freq >= COMMON_FREQ)
     return frozenset(found)
 
 
@@ -143,16 +150,13 @@ def containing_words(forms) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tokenizer():
-    import logging
+    """jieba's segmenter with data/words.txt added, as jieba-rs (rjieba): the same cuts as jieba's
+    own (checked on 276,000 windows of news), ready in 0.1 s where jieba takes 0.5 s to load."""
+    import rjieba  # (importing it builds its default segmenter: a second one would cost as much again)
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
     for word, freq in lexicon():
-        tk.add_word(word, freq)
-    return tk
+        rjieba.add_word(word, freq, None)
+    return rjieba
 
 
 def stands_alone(text: str, start: int, end: int, containers: frozenset[str]) -> bool:
@@ -168,7 +172,7 @@ def stands_alone(text: str, start: int, end: int, containers: frozenset[str]) ->
                for j in range(max(e, i + 2), min(len(window), i + MAX_WORD) + 1) if (i, j) != (s, e)):
         return True
     pos, bounds = lo, {lo}
-    for token in tokenizer().cut(window, HMM=False):
+    for token in tokenizer().cut(window, False):
         pos += len(token)
         bounds.add(pos)
     return start in bounds and end in bounds

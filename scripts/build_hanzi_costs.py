@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import collections
 import math
-import os
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "mtqa" / "data" / "hanzi_costs.txt"
 
 
 def jieba_counts() -> collections.Counter:
-    import jieba
+    from mtqa.words import jieba_entries
 
     counts: collections.Counter = collections.Counter()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word, freq = line.split()[:2]
-            for c in word:
-                if "\u3400" <= c <= "\u9fff":
-                    counts[c] += int(freq)
+    for word, freq in jieba_entries():
+        for c in word:
+            if "\u3400" <= c <= "\u9fff":
+                counts[c] += freq
     return counts
 
 
