@@ -30,6 +30,13 @@ def main() -> None:
             # Temp files are already gone (their `finally` blocks ran); skipping the exit handlers
             # spares a wait on worker-pool threads, which under load could hang the interpreter's exit.
             os._exit(130)
+        except BaseException as exc:  # a panic in the compiled core that no file's handler took
+            from .errors import is_core_panic
+
+            if not is_core_panic(exc):
+                raise
+            sys.stderr.write(f"error: mtqa's compiled core failed ({exc}); please report this with the input\n")
+            code = 2
         if code is not None:
             sys.exit(code)
     from .cli import main as full

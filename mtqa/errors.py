@@ -31,3 +31,14 @@ class GlossaryError(MtqaError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def is_core_panic(exc: BaseException) -> bool:
+    """A panic in the compiled core (mtqa._core), which PyO3 raises as a PanicException (a
+    BaseException, like KeyboardInterrupt, so no `except Exception` catches it by accident)."""
+    return type(exc).__name__ == "PanicException"
+
+
+def core_panic_message(path, exc: BaseException) -> str:
+    return (f"{path}: mtqa's compiled core failed on this file ({exc}); nothing was written to it. "
+            "Please report this with the file")

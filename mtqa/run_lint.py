@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from .document import Document, decode, read_bytes
-from .errors import InputError, MtqaError
+from .errors import InputError, MtqaError, core_panic_message, is_core_panic
 from .findings import Severity
 
 @dataclass
@@ -174,6 +174,11 @@ def _results(opts: LintOptions, plan, matchers, outcome: _Outcome, out, err):
                 except (MtqaError, OSError) as exc:
                     err.write(f"error: {exc}\n")
                     outcome.input_error = True
+                except BaseException as exc:
+                    if not is_core_panic(exc):
+                        raise
+                    err.write(f"error: {core_panic_message(path, exc)}\n")
+                    outcome.input_error = True
                 continue
             result = next(done)
             for note in result.notes:
@@ -297,6 +302,10 @@ def _lint_small(index: int) -> _FileResult:
         _small_file(path, _linter(matchers, settings, path), opts, settings.encoding, result)
     except (MtqaError, OSError) as exc:
         result.error = str(exc)
+    except BaseException as exc:
+        if not is_core_panic(exc):
+            raise
+        result.error = core_panic_message(path, exc)
     return result
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite the way a newcomer's machine would: in a fresh virtual environment made
-# here (never the machine's site-packages), with mtqa and its test dependencies installed into it.
+# here (never the machine's site-packages), with mtqa and its test dependencies installed into it
+# (which builds the compiled core in core/ with cargo), then the core's Rust tests and pytest.
 #
 #   bash scripts/test.sh [PYTEST ARGS]          the pinned versions of constraints/test.txt (what CI runs)
 #   MTQA_DEPS=latest bash scripts/test.sh       the newest release of every dependency (what `pip install .` gives)
@@ -27,6 +28,9 @@ if [ "$deps" = latest ]; then
   "$py" -m pip list --format=freeze --exclude-editable | diff <(grep -v '^#' constraints/test.txt) - \
     | grep '^[<>]' | sed 's/^</  pinned:/; s/^>/  latest:/' >&2 || echo "  (the same versions as constraints/test.txt)" >&2
 fi
+# The compiled core's own unit tests (plain Rust, no Python linked: the crate's python feature is off).
+echo "testing the compiled core (cargo test, core/)" >&2
+cargo test --quiet --manifest-path core/Cargo.toml
 set +e
 "$py" -m pytest "$@"
 code=$?

@@ -12,7 +12,8 @@ python3 -m venv "$venv"
   echo "# Pinned versions the test suite runs on (scripts/test.sh, .ci/run). Update on purpose:"
   echo "#   bash scripts/update-constraints.sh   (resolves today's releases of every dependency and test tool)"
   echo "# Python $("$venv/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])'), resolved $(date -u +%Y-%m-%d)."
-  # --all keeps setuptools (a test dependency: the pre-commit test builds mtqa with it); pip itself is not pinned.
+  # --all keeps setuptools and the like; pip itself is not pinned. maturin (mtqa's build backend) is a
+  # test dependency: the pre-commit test builds mtqa with it, offline.
   "$venv/bin/python" -m pip freeze --all --exclude-editable | grep -v -e '^mtqa' -e '^pip=='
 } > constraints/test.txt
 echo "constraints/test.txt: $(grep -c '==' constraints/test.txt) pins; now run: bash scripts/test.sh" >&2

@@ -4,13 +4,29 @@ import tomllib
 from conftest import ROOT
 
 
-def test_every_subpackage_is_listed_in_pyproject():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    listed = set(config["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mtqa").rglob("__init__.py")}
-    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"
-    assert config["package-dir"]["mtqa.bundled_glossaries"] == "glossaries"
-    assert list((ROOT / "glossaries").glob("*.yaml"))
+def test_the_wheel_holds_every_module_data_file_the_core_and_the_bundled_glossary(tmp_path):
+    """The wheel as `pip install .` builds it (maturin): every file of the package, the compiled
+    core, and glossaries/ as mtqa/bundled_glossaries/ (a symbolic link in the source tree)."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    link = ROOT / "mtqa" / "bundled_glossaries"
+    assert link.is_symlink() and os.readlink(link) == "../glossaries"
+    env = dict(os.environ, CARGO_NET_OFFLINE="true")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+                    str(ROOT)], check=True, env=env)
+    wheel = next(tmp_path.glob("mtqa-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert any(n.startswith("mtqa/_core.") and n.endswith((".so", ".pyd")) for n in names)
+    for path in (ROOT / "mtqa").rglob("*"):
+        rel = path.relative_to(ROOT).as_posix()
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("_core."):
+            assert rel in names, f"{rel} is not in the wheel"
+    glossaries = sorted(p.name for p in (ROOT / "glossaries").glob("*.yaml"))
+    assert glossaries and all(f"mtqa/bundled_glossaries/{g}" in names for g in glossaries)
+    assert not any(n.startswith(("glossaries/", "core/", "tests/")) for n in names)
 
 
 def test_seeds_are_the_shared_ones_unchanged():
@@ -31,15 +47,6 @@ def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in ALL_RULES:
         assert f"| {rule.code} | {rule.name} |" in readme, f"README's rule table lacks {rule.code}"
-
-
-def test_non_python_package_files_are_package_data():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    data = config["package-data"]
-    for path in (ROOT / "mtqa").rglob("*"):
-        if path.is_file() and path.suffix not in (".py", ".pyc", ".typed") and "__pycache__" not in path.parts:
-            package = ".".join(path.parent.relative_to(ROOT).parts)
-            assert f"*{path.suffix}" in data.get(package, []), f"{path} is not in [tool.setuptools.package-data]"
 
 
 def test_lint_needs_no_optional_dependency_and_the_extras_cover_the_rest():

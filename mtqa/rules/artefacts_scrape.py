@@ -46,32 +46,41 @@ def _reads_as(char: str, syllable: str) -> bool:
 
 
 # --- spam -------------------------------------------------------------------------------
-STRONG_SPAM = lazy_re(
-    "国产精品|精品国产|久久久|在线观看|在线高清|偷拍|自拍|无码|有码|中文字幕|人成|成人影|色情|"
-    "蜘蛛池|站群|黑帽|友情链接|百家乐|娱乐城|时时彩|六合彩|博彩|赌场|赌博|棋牌游戏|彩票|彩金|开奖|投注|下注|"
-    "真人荷官|首存|威尼斯人|葡京|福利视频|一级毛片|欧美日韩|亚洲AV|av在线"
-)
-WEAK_SPAM = lazy_re("亚洲|成人|高清|免费|视频|精品|国语|日韩|欧美|主站|模板|在线|网址|下载|官网|注册|直播|比分|娱乐|澳门")
-LIST_ITEM = lazy_re(r"[^|｜\s]{1,8}\s*[|｜]")
+# The words are data (mtqa/data/spam_words.txt); the compiled core scans every line for them.
+def _spam():
+    """(the core's scanner, the word lists), built on first use."""
+    global _SPAM
+    if _SPAM is None:
+        from .._core import SpamScanner
+        from ..data import sections
+
+        words = sections("spam_words.txt")
+        _SPAM = (SpamScanner(words["strong"], words["weak"]), words)
+    return _SPAM
+
+
+_SPAM = None
 
 
 def spam_lines(ctx: LintContext) -> list[tuple[int, int, int, str]]:
     """(start, end, next line start, why) of every spam line, computed once per document."""
 
     def compute():
+        scanner, words = _spam()
         text = ctx.doc.text
-        out = []
+        simplified = _simplified_text(ctx)
         bars = "|" in text or "｜" in text
-        if not bars and not STRONG_SPAM.search(_simplified_text(ctx)):
-            return out  # every spam line has a strong spam word or a '|'-separated list
-        for start, end, nxt in lines(text):
-            line = text[start:end]
-            if not line.strip():
-                continue
-            simplified = _simplified(ctx, start, end)
-            strong = {m.group() for m in STRONG_SPAM.finditer(simplified)}
-            weak = {m.group() for m in WEAK_SPAM.finditer(simplified)}
-            items = len(LIST_ITEM.findall(line)) if ("|" in line or "｜" in line) else 0
+        if not bars and not scanner.any_strong(simplified):
+            return []  # every spam line has a strong spam word or a '|'-separated list
+        if simplified is not text and simplified.count("\n") != text.count("\n"):
+            # a conversion that moved line breaks: convert line by line
+            from ..script import to_simplified
+
+            simplified = "\n".join(to_simplified(line) for line in text.split("\n"))
+        out = []
+        for start, end, nxt, strong_ids, weak_ids, items in scanner.scan(text, None if simplified is text else simplified):
+            strong = {words["strong"][i] for i in strong_ids}
+            weak = {words["weak"][i] for i in weak_ids}
             if len(strong) >= 2 or (strong and len(weak) >= 2) or (strong and items >= 3) or items >= 8:
                 why = (f"spam vocabulary ({', '.join(sorted(strong | weak))})" if strong
                        else f"a list of {items} '|'-separated keywords")

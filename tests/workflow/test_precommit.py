@@ -118,8 +118,9 @@ def _readme_snippet() -> str:
 def test_the_readme_snippet_works_against_a_clean_clone(repo, tmp_path):
     """The README's snippet, with the URL pointed at a clean clone of this repository and the
     revision found as the README says (`git ls-remote <url> HEAD`): pre-commit clones it,
-    pip-installs mtqa from it into the hook's own environment (offline: the dependencies are
-    the test environment's, through PYTHONPATH), and the hooks fix, then pass. Tests the last
+    pip-installs mtqa from it into the hook's own environment (offline: the Python dependencies
+    are the test environment's, through PYTHONPATH, maturin among them; the Rust crates come from
+    cargo's cache, filled when the test environment was installed), and the hooks fix, then pass. Tests the last
     commit, which in CI (.ci/run, a fresh clone) is the code under test."""
     import glob
     import re
@@ -134,7 +135,7 @@ def test_the_readme_snippet_works_against_a_clean_clone(repo, tmp_path):
     config = re.sub(r"rev: \S+", f"rev: {rev}", config)
     write(repo / ".pre-commit-config.yaml", config)
 
-    env = dict(repo.env, PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0",
+    env = dict(repo.env, PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0", CARGO_NET_OFFLINE="true",
                PYTHONPATH=sysconfig.get_paths()["purelib"])  # not the source tree: mtqa must be the installed clone
     run = lambda: subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", "news/wang.md"],  # noqa: E731
                                  cwd=repo.path, env=env, capture_output=True, text=True)

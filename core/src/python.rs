@@ -1,0 +1,49 @@
+//! The Python module `mtqa._core`: thin wrappers that turn Rust results into tuples of ints.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::spam::SpamScanner;
+
+/// A004's line scanner, built once from the word lists of `mtqa/data/spam_words.txt`.
+#[pyclass(name = "SpamScanner", module = "mtqa._core", frozen)]
+struct PySpamScanner {
+    inner: SpamScanner,
+}
+
+#[pymethods]
+impl PySpamScanner {
+    #[new]
+    fn new(strong: Vec<String>, weak: Vec<String>) -> PyResult<Self> {
+        SpamScanner::new(&strong, &weak).map(|inner| PySpamScanner { inner }).map_err(PyValueError::new_err)
+    }
+
+    fn any_strong(&self, text: &str) -> bool {
+        self.inner.any_strong(text)
+    }
+
+    /// [(start, end, next, strong ids, weak ids, list items)] of the lines that may be spam.
+    #[pyo3(signature = (text, words_in=None))]
+    fn scan(&self, text: &str, words_in: Option<&str>)
+            -> PyResult<Vec<(usize, usize, usize, Vec<usize>, Vec<usize>, usize)>> {
+        let found = self.inner.scan(text, words_in).map_err(PyValueError::new_err)?;
+        Ok(found.into_iter().map(|l| (l.start, l.end, l.next, l.strong, l.weak, l.items)).collect())
+    }
+}
+
+/// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
+/// naming the file, not an abort.
+#[pyfunction]
+fn _panic(message: &str) {
+    panic!("{}", message);
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // A panic reaches Python as a PanicException with its message, which mtqa reports as an error
+    // naming the file; Rust's default hook would also print a backtrace on stderr.
+    std::panic::set_hook(Box::new(|_| {}));
+    m.add_class::<PySpamScanner>()?;
+    m.add_function(wrap_pyfunction!(_panic, m)?)?;
+    Ok(())
+}
