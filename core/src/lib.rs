@@ -6,7 +6,9 @@
 //! about Python; everything else is plain Rust, tested with `cargo test`.
 
 pub mod lines;
+pub mod name_spans;
 pub mod spam;
+pub mod text;
 
 #[cfg(feature = "python")]
 mod python;

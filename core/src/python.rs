@@ -3,6 +3,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::name_spans::NameSpans;
 use crate::spam::SpamScanner;
 
 /// A004's line scanner, built once from the word lists of `mtqa/data/spam_words.txt`.
@@ -31,6 +32,35 @@ impl PySpamScanner {
     }
 }
 
+/// Where names stand (N002, N003), built once from the cue words of `mtqa/data/name_cues.txt`.
+#[pyclass(name = "NameSpans", module = "mtqa._core", frozen)]
+struct PyNameSpans {
+    inner: NameSpans,
+}
+
+#[pymethods]
+impl PyNameSpans {
+    #[new]
+    fn new(titles: Vec<String>, cues: Vec<String>, adverbs: Vec<String>, conjunctions: &str) -> PyResult<Self> {
+        NameSpans::new(&titles, &cues, &adverbs, conjunctions).map(|inner| PyNameSpans { inner }).map_err(PyValueError::new_err)
+    }
+
+    /// [[(start, end), …], …]: groups of alternative spans where one name may stand, longest first.
+    fn candidate_groups(&self, folded: &str) -> Vec<Vec<(usize, usize)>> {
+        self.inner.candidate_groups(folded)
+    }
+
+    /// [(start, end, latin)] of Chinese runs glossed by a bracketed Latin name.
+    fn glossed(&self, folded: &str) -> Vec<(usize, usize, String)> {
+        self.inner.glossed(folded)
+    }
+
+    /// [(start, end, parts)] of dotted names.
+    fn dotted_names(&self, folded: &str) -> Vec<(usize, usize, Vec<String>)> {
+        self.inner.dotted_names(folded).into_iter().map(|d| (d.start, d.end, d.parts)).collect()
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -44,6 +74,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // naming the file; Rust's default hook would also print a backtrace on stderr.
     std::panic::set_hook(Box::new(|_| {}));
     m.add_class::<PySpamScanner>()?;
+    m.add_class::<PyNameSpans>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

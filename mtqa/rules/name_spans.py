@@ -15,47 +15,27 @@ from functools import lru_cache
 from ..data import sections
 from ..translit import TRANSLIT
 from ..normalize import DOT, fold
-from .textutil import lazy_re
-
-TITLES = (
-    "先生 女士 博士 教授 科学家 研究员 分析师 发言人 负责人 主管 总裁 总监 经理 主席 董事长 创始人 合伙人 "
-    "首席执行官 首席技术官 首席产品官 首席运营官 首席财务官 首席营收官 首席AI官 首席人工智能官 执行官 "
-    "CEO CTO CFO COO CPO 记者 作者 总统 部长 议员 参议员 院长 主任 工程师 高管 导师 创办人 校友 学者 专家 "
-    "發言人 負責人 總裁 總監 經理 董事長 創始人 合夥人 首席執行官 首席技術官 執行長 技術長 記者 總統 議員 參議員 "
-    "工程師 高管 導師 創辦人 研究員 分析師 科學家"
-).split()
-CUES_AFTER = (
-    "表示 说 说道 称 认为 指出 透露 回忆 强调 写道 补充 解释 坦言 承认 宣布 警告 先生 女士 教授 博士 "
-    "领导 带领 主导 负责 创立 创办 离开 加入 等人 回应 否认 直言 提到 呼吁 声称 告诉 批评 建议 预计 "
-    "回應 否認 提到 呼籲 聲稱 批評 建議 預計 "
-    "說 說道 稱 認為 回憶 強調 寫道 補充 解釋 承認 宣佈 領導 帶領 負責 創立 創辦 離開"
-).split()
-ADVERBS = "又|也|还|則|则|就|都|曾|已|再|将|將|随后|隨後|后来|後來|共同|一起|一同|均|亦"
-CONJUNCTIONS = frozenset("和与及、與")
-
-ADVERBS = tuple(ADVERBS.split("|"))
-_ADVERB_1 = frozenset(a for a in ADVERBS if len(a) == 1)
-_ADVERB_2 = frozenset(a for a in ADVERBS if len(a) == 2)
-_HAN = "\u4e00-\u9fff\u3400-\u4dbf"  # what _is_cjk accepts
-# Runs of Chinese characters found with `re` instead of a character at a time in Python.
-# (\\Z, not $: $ also matches before a final line break, and a run must end exactly at `endpos`.)
-_HAN_BEFORE_8 = lazy_re(f"[{_HAN}]{{1,8}}\\Z")
-_HAN_AFTER_6 = lazy_re(f"[{_HAN}]{{0,6}}")
-_HAN_OR_DOT_BEFORE_12 = lazy_re(f"[{_HAN}{DOT}]{{1,12}}\\Z")
-_HAN_OR_HYPHEN_10 = lazy_re(f"[{_HAN}\\-]{{0,10}}")
-GLOSS_LATIN = lazy_re(r"\s*([A-Za-z][A-Za-z.'’\- ]{0,39}?)\s*[,，)）]")  # folded text is lower case
-_MARKERS = None  # an automaton over titles (the name follows) and cues (the name precedes)
 
 
-def _markers():
-    global _MARKERS
-    if _MARKERS is None:
-        import ahocorasick_rs
+def _words(section: str) -> list[str]:
+    return [w for line in sections("name_cues.txt")[section] for w in line.split()]
 
-        words = [fold(w) for w in TITLES] + [fold(w) for w in CUES_AFTER]
-        kinds = ["title"] * len(TITLES) + ["cue"] * len(CUES_AFTER)
-        _MARKERS = (ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), kinds)
-    return _MARKERS
+
+TITLES = tuple(_words("titles"))  # a name follows
+CUES_AFTER = tuple(_words("cues"))  # a name precedes
+ADVERBS = tuple(_words("adverbs"))  # may stand between a name and its cue
+CONJUNCTIONS = frozenset(_words("conjunctions"))  # join names that share a cue
+_SPANS = None  # the compiled core's NameSpans, built on first use
+
+
+def _spans():
+    global _SPANS
+    if _SPANS is None:
+        from .._core import NameSpans
+
+        _SPANS = NameSpans([fold(w) for w in TITLES], [fold(w) for w in CUES_AFTER], list(ADVERBS),
+                           "".join(sorted(CONJUNCTIONS)))
+    return _SPANS
 
 
 def _is_cjk(ch: str) -> bool:
@@ -66,64 +46,12 @@ is_cjk = _is_cjk
 
 
 def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
-    """Groups of alternative (start, end) spans where one name may stand, longest first.
+    """Groups of alternative (start, end) spans where one name may stand, longest first (found by
+    the compiled core: core/src/name_spans.rs).
 
     A rule takes the first span of a group that names something and moves to the next group.
     """
-    groups = []
-    n = len(folded)
-    automaton, kinds = _markers()
-    for index, start, end in automaton.find_matches_as_indexes(folded):
-        if kinds[index] == "title":  # the name begins right after the title
-            s = end + 1 if end < n and folded[end] == " " else end
-            e = _HAN_AFTER_6.match(folded, s).end()
-            if e - s >= 2:
-                groups.append([(s, s + k) for k in range(e - s, 1, -1)])
-        else:  # the name ends right before the cue, an adverb may come between
-            e = start
-            for _ in range(2):  # up to two adverbs (将共同领导)
-                if e > 1 and folded[e - 2:e] in _ADVERB_2:
-                    e -= 2
-                elif e and folded[e - 1] in _ADVERB_1:
-                    e -= 1
-            s = _han_run_start(folded, e)
-            if e - s >= 2:
-                groups.append([(e - k, e) for k in range(e - s, 1, -1)])
-                # Names joined by 和/与/、 share the cue (汪涛和弗里德曼将共同领导): the one before it too.
-                run = folded[s:e]
-                for i, ch in enumerate(run):
-                    if ch in CONJUNCTIONS and i >= 2:
-                        groups.append([(s + i - k, s + i) for k in range(i, 1, -1)])
-    for s, e, _latin in glossed(folded):  # the name ends right before the bracket
-        groups.append([(e - k, e) for k in range(e - s, 1, -1)])
-    for s, e in _speaker_labels(folded):  # a speaker label: 兰伯特：……
-        groups.append([(e - k, e) for k in range(e - s, 1, -1)])
-    for start, end, parts in dotted_names(folded):
-        first_end = start + len(parts[0])
-        last_start = end - len(parts[-1])
-        given = range(min(len(parts[0]), 6), 0, -1)
-        surname = range(min(len(parts[-1]), 8), 0, -1)
-        full = [(first_end - g, last_start + k) for g in given for k in surname]
-        full.sort(key=lambda se: se[0] - se[1])
-        groups.append(full)
-        groups.append([(last_start, last_start + k) for k in surname if k >= 2])
-    return groups
-
-
-def _speaker_labels(folded: str):
-    """(start, end) of a speaker's name opening a line of a transcript, before a colon (兰伯特：,
-    马克·扎克伯格:). Found from the colons with string methods: a regex with a class over the
-    Chinese block costs 3 ms to compile, a tenth of a commit hook's budget."""
-    for colon in ("：", ":"):
-        i = folded.find(colon)
-        while i != -1:
-            line_start = folded.rfind("\n", 0, i) + 1
-            if i - line_start <= 16:
-                label = folded[line_start:i].strip(" \t\u3000")
-                if 2 <= len(label) <= 12 and all(_is_cjk(c) or c == DOT for c in label):
-                    end = folded.rfind(label, line_start, i + 1) + len(label)
-                    yield end - len(label), end
-            i = folded.find(colon, i + 1)
+    return _spans().candidate_groups(folded)
 
 
 def name_groups(ctx, folded: str) -> list:
@@ -137,12 +65,6 @@ def name_groups(ctx, folded: str) -> list:
     return ctx.memo("names.groups", compute)
 
 
-def _han_run_start(folded: str, end: int) -> int:
-    """Where the run of up to 8 Chinese characters ending at `end` starts (`end` if none)."""
-    m = _HAN_BEFORE_8.search(folded, max(0, end - 8), end)
-    return m.start() if m else end
-
-
 def dotted_names(folded: str):
     """(start, end, parts) of every 名·姓 run: Chinese characters joined by middle dots."""
     return _dotted_names(folded)
@@ -151,54 +73,18 @@ def dotted_names(folded: str):
 @lru_cache(maxsize=1)
 def _dotted_names(folded: str) -> tuple:
     # Cached for the document at hand: N002 and N003 both ask, each with its own folded copy.
-    return tuple(_find_dotted_names(folded))
-
-
-def _find_dotted_names(folded: str):
-    i = folded.find(DOT)
-    n = len(folded)
-    while i != -1:
-        s = _han_run_start(folded, i)
-        e = i
-        while True:  # 名·名·姓: follow every dot of the chain
-            j = _HAN_OR_HYPHEN_10.match(folded, e + 1).end()
-            if j == e + 1:
-                break
-            e = j
-            if e < n and folded[e] == DOT:
-                continue
-            break
-        if s < i and e > i + 1:
-            yield s, e, tuple(folded[s:e].split(DOT))  # a tuple: the result is cached and shared
-        i = folded.find(DOT, max(e, i + 1))
+    return tuple((s, e, tuple(parts)) for s, e, parts in _spans().dotted_names(folded))
 
 
 def glossed(folded: str):
     """(start, end, latin) for every Chinese run (up to 12 characters, dots allowed) followed by a
-    bracketed Latin name: 杨立昆(yann lecun). Anchored on the brackets, so it costs little."""
+    bracketed Latin name: 杨立昆(yann lecun)."""
     return _glossed(folded)
 
 
 @lru_cache(maxsize=1)
 def _glossed(folded: str) -> tuple:
-    return tuple(_find_glossed(folded))
-
-
-def _find_glossed(folded: str):
-    n = len(folded)
-    for bracket in ("(", "（"):
-        i = folded.find(bracket)
-        while i != -1:
-            m = GLOSS_LATIN.match(folded, i + 1)
-            if m:
-                e = i
-                while e > 0 and folded[e - 1] == " ":
-                    e -= 1
-                run = _HAN_OR_DOT_BEFORE_12.search(folded, max(0, e - 12), e)
-                s = run.start() if run else e
-                if e - s >= 2:
-                    yield s, e, m.group(1).strip()
-            i = folded.find(bracket, i + 1) if i + 1 < n else -1
+    return tuple(_spans().glossed(folded))
 
 
 def glossed_pairs(folded: str):
