@@ -9,6 +9,7 @@ pub mod lines;
 pub mod name_spans;
 pub mod spam;
 pub mod text;
+pub mod variants;
 
 #[cfg(feature = "python")]
 mod python;

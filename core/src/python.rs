@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 use crate::name_spans::NameSpans;
 use crate::spam::SpamScanner;
+use crate::variants::{Focus, Variants};
 
 /// A004's line scanner, built once from the word lists of `mtqa/data/spam_words.txt`.
 #[pyclass(name = "SpamScanner", module = "mtqa._core", frozen)]
@@ -61,6 +62,28 @@ impl PyNameSpans {
     }
 }
 
+/// One-character variants of the names a text writes (N002, N003).
+#[pyclass(name = "Variants", module = "mtqa._core", frozen)]
+struct PyVariants {
+    inner: Variants,
+}
+
+#[pymethods]
+impl PyVariants {
+    #[new]
+    fn new(after_name: &str, cue_starts: &str, translit: &str) -> Self {
+        PyVariants { inner: Variants::new(after_name, cue_starts, translit) }
+    }
+
+    /// [(variant, name)] in the order found; `focus`: spans [(start, end)] to look at, or None.
+    #[pyo3(signature = (folded, names, focus=None))]
+    fn one_char_variants(&self, folded: &str, names: Vec<String>, focus: Option<Vec<(usize, usize)>>)
+            -> Vec<(String, String)> {
+        let focus = focus.map(Focus::new);
+        self.inner.one_char_variants(folded, &names, focus.as_ref())
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -75,6 +98,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     std::panic::set_hook(Box::new(|_| {}));
     m.add_class::<PySpamScanner>()?;
     m.add_class::<PyNameSpans>()?;
+    m.add_class::<PyVariants>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -134,19 +134,6 @@ def trailing_name(part: str, max_len: int = 8) -> str:
     return part[len(part) - n:]
 
 
-@lru_cache(maxsize=65536)
-def _anchors(name: str) -> tuple[tuple[str, int, int], ...]:
-    """(anchor, changed position, anchor's offset in the name) for each character of `name`:
-    the longer side of the name around that character, when it has two characters or more."""
-    out = []
-    for i in range(len(name)):
-        left, right = name[:i], name[i + 1:]
-        anchor, offset = (left, 0) if len(left) >= len(right) else (right, i + 1)
-        if len(anchor) >= 2:
-            out.append((anchor, i, offset))
-    return tuple(out)
-
-
 def middle_candidates(folded: str, names) -> list[tuple[str, int]]:
     """(name, start) wherever a three-character name's outer characters stand with one other
     character between: 英维达 for 英伟达. `re` finds the first characters (a class it skips along),
@@ -176,55 +163,28 @@ def by_outer_pair(names: tuple[str, ...]) -> dict:
     return by_ends
 
 
-def one_char_variants(folded: str, names, where=None) -> dict[str, str]:
+def one_char_variants(folded: str, names, focus=None) -> dict[str, str]:
     """Strings of `folded` that differ from one of `names` (three characters or more) in exactly one
-    Chinese character: variant → the name it varies. One automaton pass over the text, anchored on
-    the parts of each name left and right of the changed character. `where(start, end)`, if given,
-    says which places to look at."""
-    import ahocorasick_rs
+    Chinese character: variant → the name it varies (found by the compiled core, core/src/variants.rs,
+    anchored on the parts of each name left and right of the changed character, and on the outer
+    pair of a three-character name: 英维达 for 英伟达). Not a variant: a character inserted next to
+    the name's own (奥尔特曼 around 奥特曼); a name that goes on (阿莫代伊 beside 阿莫迪: after a
+    changed last character anything but a word that may follow a name says so, after another only
+    a transliteration's character does); one that starts earlier (克伯格 of 扎克伯格). `focus` (a
+    textutil.SpanSet), if given, says which places to look at."""
+    return dict(_variants().one_char_variants(folded, list(names), None if focus is None else focus.spans))
 
-    anchors, meta, middles = [], [], []
-    for name in names:
-        if len(name) < 3:
-            continue
-        for anchor, i, offset in _anchors(name):
-            anchors.append(anchor)
-            meta.append((name, i, offset))
-        if len(name) == 3:  # its middle has one character on each side: no anchor of two
-            middles.append(name)
-    if not anchors:
-        return {}
-    automaton = ahocorasick_rs.AhoCorasick(anchors)
-    found: dict[str, str] = {}
-    n = len(folded)
-    matches = automaton.find_matches_as_indexes(folded, overlapping=True)
-    if middles:  # 英维达 for 英伟达: the two outer characters with one between
-        for name, start in middle_candidates(folded, middles):
-            matches.append((len(meta), start, start))
-            meta.append((name, 1, 0))
-    for index, start, _end in matches:
-        name, i, offset = meta[index]
-        s = start - offset
-        e = s + len(name)
-        if s < 0 or e > n or (where is not None and not where(s, e)):
-            continue
-        candidate = folded[s:e]
-        if candidate == name or candidate in names or not _is_cjk(candidate[i]):
-            continue
-        if candidate[:i] == name[:i] and candidate[i + 1:] == name[i + 1:]:
-            if (i == 0 and s and folded[s - 1] == name[0]) or (i == len(name) - 1 and e < n and folded[e] == name[-1]):
-                continue  # a character inserted next to the name's own (奥尔特曼 around 奥特曼), not a changed one
-            if e < n and _is_cjk(folded[e]) and (
-                    folded[e] not in AFTER_NAME and folded[e] not in _CUE_STARTS if i == len(name) - 1
-                    else folded[e] in TRANSLIT and folded[e] not in AFTER_NAME):
-                # The name goes on (阿莫代伊 beside 阿莫迪, 布罗特比 beside 布朗特): longer, not one off. After a
-                # changed last character, anything but a word that may follow a name (兰德利回应) says so;
-                # after another, only a transliteration's character does (阿尔特曼显然 is a name and a word).
-                continue
-            if i > 0 and s and folded[s - 1] in TRANSLIT:
-                continue  # it starts earlier: 克伯格 of 扎克伯格 is no 克莱格 with one character changed
-            found.setdefault(candidate, name)
-    return found
+
+_VARIANTS = None
+
+
+def _variants():
+    global _VARIANTS
+    if _VARIANTS is None:
+        from .._core import Variants
+
+        _VARIANTS = Variants("".join(sorted(AFTER_NAME)), "".join(sorted(_CUE_STARTS)), "".join(sorted(TRANSLIT)))
+    return _VARIANTS
 
 
 # Initials that transliterations of one sound swap (v → 弗 fu / 维 wei, p/b, t/d, k/g).

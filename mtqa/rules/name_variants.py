@@ -111,8 +111,7 @@ def check_name_variants(ctx: LintContext):
                 sounds[piece] = sound
                 break
     # ... or anywhere, one character off a rendering (阿尔特曼 / 奥尔特曼).
-    for variant, name in one_char_variants(folded, {n: None for n in names},
-                                               ctx.in_focus if ctx.focus is not None else None).items():
+    for variant, name in one_char_variants(folded, {n: None for n in names}, ctx.focus).items():
         if variant in names or known_name(variant, index):
             continue
         sound = syllables(variant)

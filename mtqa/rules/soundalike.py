@@ -64,7 +64,7 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
                 if surname and DOT in hant:
                     hant = hant.rsplit(DOT, 1)[1]
                 present.setdefault(hant if len(hant) == len(name) else name, (ci, ti, surname, None))
-        for variant, name in one_char_variants(folded, present, ctx.in_focus if ctx.focus is not None else None).items():
+        for variant, name in one_char_variants(folded, present, ctx.focus).items():
             plain = to_simplified(variant)
             if variant in found or plain in index.glossary_forms or plain in index.common_words:
                 continue

@@ -60,6 +60,7 @@ class SpanSet:
 
     def __init__(self, spans):
         ordered = sorted(spans)
+        self.spans = ordered  # sorted (start, end) pairs
         self._starts = [s for s, _ in ordered]
         self._reach = []  # the furthest end among the spans up to each index
         reach = -1
