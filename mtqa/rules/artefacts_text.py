@@ -154,9 +154,22 @@ def _lines_with(text: str, *needles) -> list[tuple[int, int]]:
         nexts = [h if h >= pos else find(x, pos) for h, x in zip(nexts, needles)]
 
 
+# A heading or list mark opening a line, before Chinese: ## 标题, * 要点, + 要点.
+BLOCK_MARK = re.compile(r"^[ \t]{0,3}(#{1,6}|[*+])[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“「《（])", re.M)
+
+
 def check_markdown(ctx: LintContext):
     text = ctx.doc.text
     markdown = ctx.doc.path.lower().endswith((".md", ".markdown"))
+    if not markdown and ("#" in text or "*" in text or "+" in text):
+        # In a plain-text article a heading or list mark is markdown the export left behind.
+        for m in BLOCK_MARK.finditer(text):
+            mark = m.group(1)
+            kind = "heading" if mark[0] == "#" else "list"
+            yield ctx.finding(
+                MARKDOWN_RESIDUE, m.start(), m.end(), f"markdown {kind} mark '{mark}' left in a plain-text article; delete it",
+                suggestion="", applicability=Applicability.SAFE,
+            )
     spam = spam_lines(ctx)
     for m in MARKDOWN.finditer(text):
         marker, inner = m.group(1), m.group(2)
@@ -286,11 +299,13 @@ def check_lost_characters(ctx: LintContext):
 
 MARKDOWN_RESIDUE = Rule(
     code="A007", name="markdown-residue", severity=Severity.WARNING,
-    summary="Markdown emphasis markers left in the text (_143亿美元_, **重点**).",
+    summary="Markdown emphasis markers left in the text (_143亿美元_, **重点**), and heading or list marks in a plain-text file (## 标题).",
     explanation=(
         "Text copied from a markdown source keeps its emphasis markers. Underscores or asterisks around\n"
         "a span containing Chinese are flagged; in a .md file only when they are glued to the\n"
-        "surrounding text, where CommonMark would not render them. The fix keeps the words."
+        "surrounding text, where CommonMark would not render them. The fix keeps the words. In a file\n"
+        "that is not Markdown, a heading mark (#…######) or a list mark (* or +) opening a line before\n"
+        "Chinese is flagged too, and the fix deletes the mark (#话题# and - are not such marks)."
     ),
     example="斥资_143亿美元_巨资 → 斥资143亿美元巨资", check=check_markdown, needs_glossary=False, fix="safe",
 )

@@ -1,4 +1,5 @@
-"""A011 html-entity: entities left in the text are decoded; what only looks like one is left alone."""
+"""Markup left in the text: A011 html-entity (entities decoded; what only looks like one left alone) and A007's
+heading and list marks in a plain-text article."""
 import pytest
 
 import mtqa
@@ -49,3 +50,29 @@ def test_the_fix_writes_the_character(tmp_path):
     text = "Meta&nbsp;发布了Llama&amp;Code，称&#x4e2d;国市场很大。"
     new, n = fix_text(text, lambda t: mtqa.lint_text(t, select=["A011"]))
     assert (new, n) == ("Meta 发布了Llama&Code，称中国市场很大。", 3)
+
+
+# ---- A007: heading and list marks in a plain-text article ---------------------------------------
+def a007(text, path="a.txt"):
+    return [(f.found, f.suggestion) for f in mtqa.lint_text(text, path=path, select=["A007"])]
+
+
+def test_heading_and_list_marks_in_a_plain_text_article_are_deleted():
+    assert a007("## 公司财报\n正文。\n* 要点一\n+ 要点二\n   ### 《标题》\n") == [
+        ("## ", ""), ("* ", ""), ("+ ", ""), ("   ### ", "")]
+    from mtqa.fix import fix_text
+
+    new, n = fix_text("## 公司财报\n* 要点一\n", lambda t: mtqa.lint_text(t, path="a.txt", select=["A007"]))
+    assert (new, n) == ("公司财报\n要点一\n", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "#话题# 正文\n", "- 破折号开头的一行\n", "*注：数据来自公司。\n", "#1 热门文章\n", "## Earnings call\n",
+    "正文里的 ## 标题 不在行首\n", "####### 七个井号不是标题\n",
+])
+def test_what_is_no_heading_or_list_mark(text):
+    assert a007(text) == []
+
+
+def test_a_markdown_file_keeps_its_headings_and_lists():
+    assert a007("## 公司财报\n* 要点一\n", path="a.md") == []
