@@ -133,6 +133,9 @@ BOILERPLATE = [
                 r"|^\s*(本文|文章|以上)?(内容)?仅代表作者(本人|个人)?(的)?观点"), "a disclaimer", ("声明", "侵权", "代表")),
     (lazy_re(r"^\s*(文章|本文)?转载自\s*[:：]|^\s*(原标题|原文标题)\s*[:：]"), "a reprint line", ("转载自", "标题")),
     (lazy_re(r"^\s*(上一篇|下一篇)(文章)?\s*[:：]"), "a site navigation link", ("一篇",)),
+    # 【广告】点击领取…, a line of only 广告: the page's ad slot (an article about 广告 is not one)
+    (lazy_re(r"^\s*[【\[（(〔]\s*(广告|推广|赞助|商业推广|广告推广)\s*[】\]）)〕]|^\s*(广告|推广|赞助内容)\s*$"),
+     "an advertisement", ("广告", "推广", "赞助")),
     (lazy_re(r"^\s*(点击|长按|扫码)?关注我们|^\s*点击关注|^\s*(欢迎|请|敬请)?关注.{0,8}公众号"
              r"|长按(识别)?(下方|上方|图中|文末|下图)?(的)?二维码|^\s*加入.{0,8}(LINE|Line)(官方)?(账号|帐号|好友|群组)?"),
      "a follow prompt", ("关注", "二维码", "LINE", "Line")),
@@ -411,7 +414,7 @@ SPAM = Rule(
 
 BOILERPLATE_LINE = Rule(
     code="A005", name="site-boilerplate", severity=Severity.WARNING,
-    summary="A line of site boilerplate: comment forms, 公安备案, app-download and follow prompts, 本文来源 and reprint lines, disclaimers, copyright lines, breadcrumbs, share toolbars, 上一篇/下一篇 links.",
+    summary="A line of site boilerplate: comment forms, 公安备案, app-download and follow prompts, 本文来源 and reprint lines, disclaimers, copyright lines, breadcrumbs, share toolbars, 上一篇/下一篇 links, ad slots (【广告】).",
     explanation=(
         "Lines that belong to the web page, not the article: comment forms (发表回复, 邮箱地址不会被公开),\n"
         "registration lines (粤公网安备…号), app prompts (扫描二维码下载, 立即打开), source and navigation\n"
