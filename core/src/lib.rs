@@ -7,6 +7,7 @@
 
 pub mod lines;
 pub mod name_spans;
+pub mod script;
 pub mod spam;
 pub mod text;
 pub mod variants;

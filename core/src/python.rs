@@ -4,6 +4,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::name_spans::NameSpans;
+use crate::script::ScriptScanner;
 use crate::spam::SpamScanner;
 use crate::variants::{Focus, Variants};
 
@@ -84,6 +85,25 @@ impl PyVariants {
     }
 }
 
+/// S001's scan: the document's script and the runs of the other one.
+#[pyclass(name = "ScriptScanner", module = "mtqa._core", frozen)]
+struct PyScriptScanner {
+    inner: ScriptScanner,
+}
+
+#[pymethods]
+impl PyScriptScanner {
+    #[new]
+    fn new(traditional: &str, simplified: &str, max_gap: usize) -> Self {
+        PyScriptScanner { inner: ScriptScanner::new(traditional, simplified, max_gap) }
+    }
+
+    /// ("Hans" or "Hant", [(start, end)] of the other script's runs).
+    fn scan(&self, text: &str) -> (&'static str, Vec<(usize, usize)>) {
+        self.inner.scan(text)
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -99,6 +119,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySpamScanner>()?;
     m.add_class::<PyNameSpans>()?;
     m.add_class::<PyVariants>()?;
+    m.add_class::<PyScriptScanner>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

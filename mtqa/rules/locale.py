@@ -1,9 +1,6 @@
 """S: script and locale. Foreign-script characters in an article (S001); regional names (S002)."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from ..findings import Applicability, Severity
 from ..normalize import fold
 from .base import LintContext, Rule, concept_label
@@ -13,50 +10,24 @@ MAX_GAP = 2  # foreign characters this close together form one run
 CONTEXT = 6  # characters of context OpenCC sees on each side
 
 
-@lru_cache(maxsize=1)
-def _classes():
-    from ..script import script_chars
+def _scanner():
+    global _SCANNER
+    if _SCANNER is None:
+        from .._core import ScriptScanner
+        from ..script import script_chars
 
-    trad, simp = script_chars()
-    return re.compile(f"[{re.escape(trad)}]"), re.compile(f"[{re.escape(simp)}]")
-
-
-def document_script(ctx: LintContext) -> tuple[str, list]:
-    """The document's main script from all its characters, and the matches of the other one."""
-
-    def compute():
-        from ..script import script_sets
-
-        text = ctx.doc.text
-        if _classes.cache_info().currsize or len(text) > 50_000:
-            # Compiled already (or worth compiling): `re` looks for one character of each script
-            # without making a string of every character as set(text) does.
-            trad_rx, simp_rx = _classes()
-            if not trad_rx.search(text):
-                return "Hans", []
-            if not simp_rx.search(text):
-                return "Hant", []
-        else:
-            trad_set, simp_set = script_sets()
-            chars = set(text)
-            if not (chars & trad_set) or not (chars & simp_set):  # one script only: nothing foreign
-                return ("Hant" if chars & trad_set else "Hans"), []
-            trad_rx, simp_rx = _classes()  # compiled only for mixed documents (a few ms each)
-        trad, simp = list(trad_rx.finditer(text)), list(simp_rx.finditer(text))
-        return ("Hant", simp) if len(trad) > len(simp) else ("Hans", trad)
-
-    return ctx.memo("S.script", compute)
+        _SCANNER = ScriptScanner(*script_chars(), MAX_GAP)
+    return _SCANNER
 
 
-def _runs(matches):
-    run = []
-    for m in matches:
-        if run and m.start() - run[-1].end() > MAX_GAP:
-            yield run[0].start(), run[-1].end()
-            run = []
-        run.append(m)
-    if run:
-        yield run[0].start(), run[-1].end()
+_SCANNER = None
+
+
+def document_script(ctx: LintContext) -> tuple[str, list[tuple[int, int]]]:
+    """The document's main script ("Hant" when Traditional-only characters outnumber
+    Simplified-only ones, else "Hans") and the runs (start, end) of the other script's characters,
+    those at most MAX_GAP apart joined (the compiled core's scan: core/src/script.rs)."""
+    return ctx.memo("S.script", lambda: _scanner().scan(ctx.doc.text))
 
 
 SEPARATOR = "\U000F8000"  # private use: no phrase of OpenCC's spans it, and it comes back unchanged
@@ -91,7 +62,7 @@ def check_mixed_script(ctx: LintContext):
     text = ctx.doc.text
     convert = to_simplified if script == "Hans" else to_traditional
     regional = SpanSet((h.start, h.end) for h in _regional_hits(ctx))
-    runs = [(start, end) for start, end in _runs(foreign)
+    runs = [(start, end) for start, end in foreign
             if not regional.meets(start, end) and ctx.in_focus(start, end)]  # regional names: S002 suggests the name
     if runs:
         from .artefacts_text import damaged_lines

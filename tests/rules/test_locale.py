@@ -50,26 +50,20 @@ def test_s001_leaves_regional_names_to_s002(mini):
     assert [(f.rule, f.found) for f in fs] == [("S002", "輝達")]
 
 
-@pytest.mark.parametrize("text", [
-    "这个新模型的測試結果很好,性能提升明显。", "這是後來才發生的事情,这里的人都知道。", "纯简体的句子。", "純繁體的句子。",
-    "No Chinese at all.", "",
+@pytest.mark.parametrize("text, script, runs", [
+    ("这个新模型的測試結果很好,性能提升明显。", "Hans", ["測試結"]),  # neighbours join into one run (果 is both)
+    ("這是後來才發生的事情,这里的人都知道。", "Hant", ["这里"]),
+    ("这是一个测试，说明測x試", "Hans", ["測x試"]),  # two apart or closer: one run
+    ("这是一个测试，说明測xyz試了", "Hans", ["測", "試"]),
+    ("纯简体的句子。", "Hans", []), ("純繁體的句子。", "Hant", []), ("No Chinese at all.", "Hans", []), ("", "Hans", []),
 ])
-def test_s001_script_split_is_the_same_with_or_without_the_compiled_classes(mini, text):
-    """document_script takes a set of the text's characters until the big character classes are
-    compiled, then asks `re`: both ways must find the same script and the same foreign characters."""
+def test_s001_finds_the_documents_script_and_the_runs_of_the_other(text, script, runs):
     from mtqa.document import Document
     from mtqa.rules.base import LintContext
-    from mtqa.rules.locale import _classes, document_script
+    from mtqa.rules.locale import document_script
 
-    results = []
-    for compiled in (False, True):
-        _classes.cache_clear()
-        if compiled:
-            _classes()
-        script, foreign = document_script(LintContext(Document(text)))
-        results.append((script, [m.span() for m in foreign]))
-    assert results[0] == results[1]
-
+    got_script, got_runs = document_script(LintContext(Document(text)))
+    assert (got_script, [text[s:e] for s, e in got_runs]) == (script, runs)
 
 
 TW_PAGE = ("輝達執行長黃仁勳表示，AI需求強勁。OpenAI執行長山姆·阿特曼也說，人工智慧將改變一切。"

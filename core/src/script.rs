@@ -1,0 +1,80 @@
+//! A document's script (Simplified or Traditional) and the runs of characters of the other one:
+//! S001's scan (Python: `mtqa/rules/locale.py`). Which characters belong to one script only comes
+//! from OpenCC (`mtqa.script.script_chars`), handed over once.
+
+const BASE: u32 = 0x4E00; // script_chars covers the CJK Unified Ideographs block
+const SIZE: usize = 0xA000 - 0x4E00;
+
+pub struct ScriptScanner {
+    traditional: Vec<bool>, // Traditional-only characters
+    simplified: Vec<bool>,  // Simplified-only characters
+    max_gap: usize,
+}
+
+impl ScriptScanner {
+    pub fn new(traditional: &str, simplified: &str, max_gap: usize) -> Self {
+        let table = |chars: &str| {
+            let mut t = vec![false; SIZE];
+            for c in chars.chars() {
+                if let Some(i) = (c as u32).checked_sub(BASE).filter(|&i| (i as usize) < SIZE) {
+                    t[i as usize] = true;
+                }
+            }
+            t
+        };
+        ScriptScanner { traditional: table(traditional), simplified: table(simplified), max_gap }
+    }
+
+    fn kind(&self, c: char) -> u8 {
+        match (c as u32).checked_sub(BASE) {
+            Some(i) if (i as usize) < SIZE => {
+                if self.traditional[i as usize] {
+                    1
+                } else if self.simplified[i as usize] {
+                    2
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    /// ("Hant" when Traditional-only characters outnumber Simplified-only ones, else "Hans"; the
+    /// runs (start, end) of the other script's characters, those at most `max_gap` apart joined).
+    /// Offsets are code points.
+    pub fn scan(&self, text: &str) -> (&'static str, Vec<(usize, usize)>) {
+        let (mut trad, mut simp) = (Vec::new(), Vec::new());
+        for (i, c) in text.chars().enumerate() {
+            match self.kind(c) {
+                1 => trad.push(i),
+                2 => simp.push(i),
+                _ => {}
+            }
+        }
+        let (script, foreign) = if trad.len() > simp.len() { ("Hant", simp) } else { ("Hans", trad) };
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for i in foreign {
+            match runs.last_mut() {
+                Some(last) if i - last.1 <= self.max_gap => last.1 = i + 1,
+                _ => runs.push((i, i + 1)),
+            }
+        }
+        (script, runs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_majority_decides_and_the_minority_comes_in_runs() {
+        let s = ScriptScanner::new("發億們說", "发亿们说", 2);
+        assert_eq!(s.scan("公司发布了新模型"), ("Hans", vec![]));
+        assert_eq!(s.scan("们说发布發x億abc們"), ("Hans", vec![(4, 7), (10, 11)])); // a tie is Simplified
+        assert_eq!(s.scan("他們說发"), ("Hant", vec![(3, 4)]));
+        assert_eq!(s.scan("發发"), ("Hans", vec![(0, 1)])); // a tie is Simplified
+        assert_eq!(s.scan(""), ("Hans", vec![]));
+    }
+}
