@@ -3,9 +3,10 @@
     python benchmarks/bench_lint.py [--mb 10] [--concepts 10000] [--runs 15]
 
 Prints: glossary build time; lint throughput in MB/s (UTF-8 bytes) on a corpus made
-from the seeds with the bundled glossary plus synthetic concepts; peak RSS; and the
-median wall time of `mtqa lint <one seed>` in a fresh process (cache warm, as in a
-commit hook after the first run).
+from the seeds with the bundled glossary plus synthetic concepts; peak RSS; for reference, the
+same terms with `grep -F` and with a bare automaton scan; `mtqa lint` end to end; and the
+median wall time of `mtqa lint <one seed>` in a fresh process (cache warm, as in a commit hook
+after the first run).
 """
 from __future__ import annotations
 
@@ -81,6 +82,44 @@ def cli_throughput(docs: list[str], nbytes: int, glossary) -> None:
             print(f"`mtqa lint` on {len(docs)} files, all default rules, --jobs {jobs}: {dt:.2f} s = {nbytes / 1e6 / dt:.1f} MB/s")
 
 
+def references(docs: list[str], nbytes: int, glossary) -> None:
+    """What the same patterns cost without mtqa, in the same run: `grep -F` over the corpus saved as
+    files (every term of the glossary a fixed string), and a bare automaton scan in this process
+    (ahocorasick_rs, the crate mtqa's matcher and core use, leftmost-longest, on the folded text)."""
+    import os
+    import shutil
+    import tempfile
+
+    import ahocorasick_rs
+
+    from mtqa.normalize import fold
+
+    terms = sorted({fold(t.term) for c in glossary.concepts for t in c.terms})
+    automaton = ahocorasick_rs.AhoCorasick(terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    t = time.perf_counter()
+    found = sum(len(automaton.find_matches_as_indexes(fold(text))) for text in docs)
+    dt = time.perf_counter() - t
+    print(f"reference, bare automaton over the {len(terms)} terms (fold + scan, no rules): {dt:.2f} s = "
+          f"{nbytes / 1e6 / dt:.1f} MB/s ({found} matches)")
+    grep = shutil.which("grep")
+    if grep is None:
+        print("reference, grep -F: no grep on this machine")
+        return
+    with tempfile.TemporaryDirectory(prefix="mtqa-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for i, text in enumerate(docs):
+            (folder / f"doc{i:04d}.txt").write_text(text, encoding="utf-8")
+        patterns = Path(tmp) / "patterns.txt"
+        patterns.write_text("\n".join(t for t in terms if "\n" not in t) + "\n", encoding="utf-8")
+        env = dict(os.environ, LC_ALL="C")  # bytes: GNU grep's fast path for many fixed strings
+        t = time.perf_counter()
+        subprocess.run([grep, "-F", "-c", "-r", "-f", str(patterns), str(folder)], stdout=subprocess.DEVNULL, env=env)
+        dt = time.perf_counter() - t
+        print(f"reference, LC_ALL=C grep -F -c with the same terms over the same files: {dt:.2f} s = "
+              f"{nbytes / 1e6 / dt:.1f} MB/s")
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -119,6 +158,7 @@ def main() -> None:
         dt = time.perf_counter() - t
         print(f"lint, {label}: {nbytes / 1e6:.1f} MB in {len(docs)} documents, {dt:.2f} s = {nbytes / 1e6 / dt:.1f} MB/s ({findings} findings)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    references(docs, nbytes, glossary)
     cli_throughput(docs, nbytes, glossary)
 
     one = next((ROOT / "seeds").glob("000_*.txt"))
