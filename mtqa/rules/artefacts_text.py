@@ -154,8 +154,8 @@ def _lines_with(text: str, *needles) -> list[tuple[int, int]]:
         nexts = [h if h >= pos else find(x, pos) for h, x in zip(nexts, needles)]
 
 
-# A heading or list mark opening a line, before Chinese: ## 标题, * 要点, + 要点.
-BLOCK_MARK = re.compile(r"^[ \t]{0,3}(#{1,6}|[*+])[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“「《（])", re.M)
+# A heading or list mark opening a line of Chinese text: ## 标题, * 要点, ## Meta发布新模型.
+BLOCK_MARK = re.compile(r"^[ \t]{0,3}(#{1,6}|[*+])[ \t]+(?=\S[^\n]*[\u4e00-\u9fff\u3400-\u4dbf])", re.M)
 
 
 def check_markdown(ctx: LintContext):

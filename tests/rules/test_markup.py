@@ -58,8 +58,8 @@ def a007(text, path="a.txt"):
 
 
 def test_heading_and_list_marks_in_a_plain_text_article_are_deleted():
-    assert a007("## 公司财报\n正文。\n* 要点一\n+ 要点二\n   ### 《标题》\n") == [
-        ("## ", ""), ("* ", ""), ("+ ", ""), ("   ### ", "")]
+    assert a007("## 公司财报\n正文。\n* 要点一\n+ 要点二\n   ### 《标题》\n## Meta发布新模型\n") == [
+        ("## ", ""), ("* ", ""), ("+ ", ""), ("   ### ", ""), ("## ", "")]
     from mtqa.fix import fix_text
 
     new, n = fix_text("## 公司财报\n* 要点一\n", lambda t: mtqa.lint_text(t, path="a.txt", select=["A007"]))
@@ -68,7 +68,7 @@ def test_heading_and_list_marks_in_a_plain_text_article_are_deleted():
 
 @pytest.mark.parametrize("text", [
     "#话题# 正文\n", "- 破折号开头的一行\n", "*注：数据来自公司。\n", "#1 热门文章\n", "## Earnings call\n",
-    "正文里的 ## 标题 不在行首\n", "####### 七个井号不是标题\n",
+    "正文里的 ## 标题 不在行首\n", "####### 七个井号不是标题\n", "* * *\n", "## \n中文在下一行\n",
 ])
 def test_what_is_no_heading_or_list_mark(text):
     assert a007(text) == []
