@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..data import lines
-from ..translit import TRANSLIT  # shared with the sound-alike rules
+from ..translit import TRANSLIT
+from ..words import surnames  # shared with the sound-alike rules
 
 DOTS = "·・•‧･．⋅∙"
 HAN = r"\u4e00-\u9fff"
@@ -26,7 +26,7 @@ ORG_SUFFIXES = frozenset("公司 集团 银行 大学 学院 实验室 研究院
                          "工作室 事务所 证券 保险 传媒 电信 汽车 半导体 智能".split())
 # The commonest Chinese surnames: a rare three-character dictionary "name" must start with one
 # (李开复) or be a transliteration (克里斯); 双刃剑, which jieba's dictionary tags nr, is neither.
-SURNAMES = frozenset("".join(lines("surnames.txt")))
+SURNAMES = surnames()
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"})
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 ORG_TAGS = frozenset({"nt"})

@@ -189,8 +189,6 @@ def _term_list(columns, rows, where, problems, warnings) -> list[Concept]:
             line = entries[cid]["id"][1]
             zh_forms = ", ".join(repr(t["term"][0]) for t in terms)
             warnings.append(Problem(where, line, f"{zh_forms}: no preferred form to suggest"))
-        elif not any(t["status"][0] == "preferred" and t["lang"][0] != "en" for t in terms):
-            pass  # the English name is what a deprecated Chinese form is corrected to
     return _build(order, entries, where, problems)
 
 
