@@ -3,6 +3,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::latin_words::LatinWords;
 use crate::name_spans::NameSpans;
 use crate::script::ScriptScanner;
 use crate::spam::SpamScanner;
@@ -104,6 +105,34 @@ impl PyScriptScanner {
     }
 }
 
+/// How common English words are, and the typing slips of them (N004, A012).
+#[pyclass(name = "LatinWords", module = "mtqa._core", frozen)]
+struct PyLatinWords {
+    inner: LatinWords,
+}
+
+#[pymethods]
+impl PyLatinWords {
+    #[new]
+    fn new(list: &str, rows: Vec<(String, f32)>, vowels: &str) -> PyResult<Self> {
+        LatinWords::new(list, &rows, vowels).map(|inner| PyLatinWords { inner }).map_err(PyValueError::new_err)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The Zipf frequency of a lower-case word, or None when it is rarer than the list goes.
+    fn zipf(&self, word: &str) -> Option<f32> {
+        self.inner.zipf(word)
+    }
+
+    /// (word, slip, zipf) of the commonest word one typing slip away from `token`, or None.
+    fn best_slip(&self, token: &str, min_zipf: f32) -> Option<(String, &'static str, f32)> {
+        self.inner.best_slip(token, min_zipf).map(|(w, slip, z)| (w, slip.name(), z))
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -120,6 +149,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNameSpans>()?;
     m.add_class::<PyVariants>()?;
     m.add_class::<PyScriptScanner>()?;
+    m.add_class::<PyLatinWords>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -120,11 +120,22 @@ def _near_single(a: str, b: str) -> bool:
     return 0 < d <= (1 if max(len(a), len(b)) < 9 else 2)
 
 
-def check_near_miss(ctx: LintContext):
-    m = ctx.matcher
-    index = getattr(m, "_latin_index", None)
+def latin_index(matcher) -> LatinIndex:
+    """The matcher's LatinIndex, built on first use."""
+    index = getattr(matcher, "_latin_index", None)
     if index is None:
-        index = m._latin_index = build_index(m.glossary)
+        index = matcher._latin_index = build_index(matcher.glossary)
+    return index
+
+
+def check_near_miss(ctx: LintContext) -> list:
+    """N001's findings (worked out once per document: N004 asks for them too)."""
+    return ctx.memo("N001.findings", lambda: list(_near_misses(ctx)))
+
+
+def _near_misses(ctx: LintContext):
+    m = ctx.matcher
+    index = latin_index(m)
     if not index.forms:
         return
     text = ctx.doc.text
