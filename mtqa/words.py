@@ -171,6 +171,14 @@ def stands_alone(text: str, start: int, end: int, containers: frozenset[str]) ->
     if not any(window[i:j] in containers for i in range(max(0, e - MAX_WORD), s + 1)
                for j in range(max(e, i + 2), min(len(window), i + MAX_WORD) + 1) if (i, j) != (s, e)):
         return True
+    return is_segment(text, start, end)
+
+
+def is_segment(text: str, start: int, end: int) -> bool:
+    """Whether the segmenter cuts text[start:end] out as one word or more, with no word running
+    across either end (查德 in 理查德 is none, nor 尼日 in 尼日利亚), reading a window around it."""
+    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
+    window = _simplified(text[lo:hi])
     pos, bounds = lo, {lo}
     for token in tokenizer().cut(window, False):
         pos += len(token)

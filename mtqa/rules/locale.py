@@ -102,7 +102,9 @@ def _in_transliteration(text: str, start: int, end: int) -> bool:
     return all(c in TRANSLIT for c in to_simplified(text[start - 1] + text[end]))
 
 
-def _locale(ctx: LintContext) -> str | None:
+def article_locale(ctx: LintContext) -> str | None:
+    """The article's region: --locale, else zh-CN for a Simplified text, else the one its glossary
+    names point to (`inferred_locale`), or None."""
     if ctx.locale:
         return ctx.locale
     if document_script(ctx)[0] == "Hans":
@@ -162,7 +164,7 @@ def _regional_hits(ctx: LintContext) -> list:
     """Hits whose form is not the one the locale expects, with that form: [(hit, expected)]."""
 
     def compute():
-        locale = _locale(ctx)
+        locale = article_locale(ctx)
         if locale is None:
             return []
         from ..script import to_traditional
@@ -189,7 +191,7 @@ def _regional_hits(ctx: LintContext) -> list:
 
 
 def check_regional_form(ctx: LintContext):
-    locale = _locale(ctx)
+    locale = article_locale(ctx)
     _regional_hits(ctx)
     for hit, expected in ctx.memo("S002.pairs", list):
         found = ctx.doc.text[hit.start:hit.end]
