@@ -80,6 +80,22 @@ def _inserted(folded: str, s: int, e: int, name: str) -> bool:
             or (e < len(folded) and folded[e] == name[-1] and folded.startswith(name[:-1], s)))
 
 
+def check_unlisted_variants(ctx: LintContext):
+    """N003: people's renderings (`check_name_variants`), then organisations' and places'
+    (`org_variants.org_variants`) where they do not overlap a person's finding."""
+    people = list(check_name_variants(ctx))
+    yield from people
+    from .org_variants import org_variants
+
+    for start, end, found, keep, counts in org_variants(ctx):
+        if any(f.start < end and start < f.end for f in people) or not ctx.in_focus(start, end):
+            continue
+        summary = ", ".join(f"{m} ×{n}" for m, n in counts.items())
+        yield ctx.finding(NAME_VARIANTS, start, end,
+                          f"one name rendered {len(counts)} ways in this document ({summary}); use '{keep}' throughout",
+                          suggestion=keep, applicability=Applicability.UNSAFE)
+
+
 def check_name_variants(ctx: LintContext):
     index = getattr(ctx.matcher, "_sound_index", None)
     if index is None:
@@ -190,7 +206,11 @@ NAME_VARIANTS = Rule(
         "(萨提亚·纳德拉 / 萨蒂亚·纳德拉) or l/r (克雷斯 / 克瑞斯), or from four a confusable one (f/w, b/p,\n"
         "d/t, g/k: 苏茨克维 / 苏茨克弗). A span that runs on into the next word (阿莫代 of 阿莫代伊, or\n"
         "a glossary name plus one character) is no rendering. The commonest rendering is suggested for\n"
-        "the others. Glossary names are left to C001 and N002."
+        "the others. Glossary names are left to C001 and N002.\n"
+        "Organisations and places too: two mentions ending in the same word (交易所, 研究所, 大学, 州: see\n"
+        "data/name_cues.txt) whose names differ in one character that sounds the same (纳斯达克 /\n"
+        "纳斯达客) or in a conjunction (技术与信息 / 技术和信息), unless both are words the dictionary\n"
+        "knows (山西大学 / 陕西师范大学 name two universities)."
     ),
-    example="达里奥·阿莫迪(Dario Amodei)说……阿莫代认为 → 阿莫迪认为", check=check_name_variants, fix="unsafe",
+    example="达里奥·阿莫迪(Dario Amodei)说……阿莫代认为 → 阿莫迪认为", check=check_unlisted_variants, fix="unsafe",
 )
