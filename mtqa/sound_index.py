@@ -27,6 +27,10 @@ class SoundIndex:
     concept_cues: dict[int, tuple[str, ...]] = field(default_factory=dict)  # concept → folded forms, any language
     names: dict[int, list[tuple[str, int, bool]]] = field(default_factory=dict)  # concept → (name, term, surname)
     persons: frozenset[int] = frozenset()  # concepts that are people
+    # Foreign names jieba's dictionary knows (see `known_names`): coded → the name, and the
+    # dictionary words that share a name's sound (no misspelling of it).
+    known: dict[str, str] = field(default_factory=dict)
+    known_homophones: frozenset[str] = frozenset()
 
     def coder(self):
         from .phonetics import SoundCoder
@@ -54,6 +58,21 @@ class SoundIndex:
         got = seen.get(pair)
         if got is None:
             codes, prefixes = self.coder().codes, self.prefixes()
+            got = seen[pair] = any(a + b in prefixes for a in codes(first) for b in codes(second))
+        return got
+
+    def may_start_known(self, first: str, second: str) -> bool:
+        """Whether two characters, in any reading, start some known name's coding."""
+        seen = getattr(self, "_known_starts", None)
+        if seen is None or len(seen) > MAX_REMEMBERED_PAIRS:
+            seen = self._known_starts = {}
+        pair = first + second
+        got = seen.get(pair)
+        if got is None:
+            prefixes = getattr(self, "_known_prefixes", None)
+            if prefixes is None:
+                prefixes = self._known_prefixes = frozenset(k[:2] for k in self.known)
+            codes = self.coder().codes
             got = seen[pair] = any(a + b in prefixes for a in codes(first) for b in codes(second))
         return got
 
@@ -96,6 +115,8 @@ class SoundIndex:
         state.pop("_long_names", None)
         state.pop("_prefixes", None)
         state.pop("_starts", None)
+        state.pop("_known_prefixes", None)
+        state.pop("_known_starts", None)
         return state
 
 
@@ -130,9 +151,44 @@ def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> So
                     names[ci].append((surname, ti, True))
         cues[ci] = tuple(sorted(cue))
     keys = {coded: list(bucket) for coded, bucket in keys.items()}
-    common = _dictionary_homophones(coder, keys, forms)
+    by_sound = dictionary_by_sound(coder)
+    # dictionary words that sound like a glossary name but are not one (前文 ~ 千问)
+    common = {word for key in keys for word in by_sound.get(key, ()) if word not in forms}
     persons = frozenset(ci for ci, c in enumerate(glossary.concepts) if c.type == "person")
-    return SoundIndex(level, keys, forms, common, cues, names, persons)
+    known, homophones = known_names(coder, keys, forms, by_sound)
+    return SoundIndex(level, keys, forms, common, cues, names, persons, known, homophones)
+
+
+NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz")
+KNOWN_LENGTHS = (3, 6)  # a two-character name sounds like too many others
+
+
+def known_names(coder, glossary_keys: dict, glossary_forms: set[str],
+                by_sound: dict[str, list[str]]) -> tuple[dict[str, str], frozenset[str]]:
+    """Foreign names the language already knows, from jieba's dictionary: entries tagged as names
+    (NAME_TAGS), of three to six characters, all of them characters of transliteration
+    (translit.TRANSLIT); a three-character person's name that starts with a Chinese surname is a
+    Chinese name (丁佩华) and is left out, as are the glossary's names. Returns (the coding of each
+    name's commonest reading → the name, keeping only codings that one name has; the dictionary
+    words that share a name's coding, in any reading)."""
+    from .translit import TRANSLIT
+    from .words import jieba_tagged, surnames
+
+    family = surnames()
+    lo, hi = KNOWN_LENGTHS
+    by_code: dict[str, set[str]] = {}
+    for word, _freq, tag in jieba_tagged():
+        if tag not in NAME_TAGS or not lo <= len(word) <= hi or word in glossary_forms:
+            continue
+        if not all(c in TRANSLIT for c in word) or (tag == "nr" and len(word) == 3 and word[0] in family):
+            continue
+        coded = coder.encode(word)  # its commonest reading: rare ones made 伯克尔 a 默克尔 (伯 mo)
+        if coded not in glossary_keys:  # (a glossary name's sound is N002's)
+            by_code.setdefault(coded, set()).add(word)
+    known = {coded: next(iter(names)) for coded, names in by_code.items() if len(names) == 1}
+    names = set(known.values())
+    homophones = frozenset(w for coded in known for w in by_sound.get(coded, ()) if w not in names)
+    return known, homophones
 
 
 def _add(keys, coder, name: str, entry) -> None:
@@ -142,12 +198,6 @@ def _add(keys, coder, name: str, entry) -> None:
     for coded in coder.encode_all(name):
         bucket = keys.setdefault(coded, {})  # a dict keeps the order and makes the duplicate check O(1)
         bucket[entry] = None
-
-
-def _dictionary_homophones(coder, keys: dict, forms: set[str]) -> set[str]:
-    """Words of jieba's dictionary that sound like a glossary name but are not one."""
-    by_sound = dictionary_by_sound(coder)
-    return {word for key in keys for word in by_sound.get(key, ()) if word not in forms}
 
 
 def dictionary_by_sound(coder) -> dict[str, list[str]]:

@@ -101,11 +101,19 @@ def jieba_dictionary_path() -> str:
 
 
 def jieba_entries():
-    """(word, frequency) of every entry of jieba's dictionary: the one reader of that file."""
+    """(word, frequency) of every entry of jieba's dictionary."""
+    for word, freq, _tag in jieba_tagged():
+        yield word, freq
+
+
+def jieba_tagged():
+    """(word, frequency, part-of-speech tag) of every entry of jieba's dictionary: the one reader of
+    that file. Tags: nr person, nrt transliterated name, ns place, nt organisation, nz other proper
+    noun, n noun, … (often wrong for names: 莫斯科 is nr, 奥巴马 ns)."""
     with open(jieba_dictionary_path(), encoding="utf-8") as f:
         for line in f:
-            word, freq = line.split(" ", 2)[:2]
-            yield word, int(freq)
+            word, freq, tag = (line.split() + ["", ""])[:3]
+            yield word, int(freq), tag
 
 
 def dictionary_words():

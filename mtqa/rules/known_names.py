@@ -1,0 +1,130 @@
+"""N005: a foreign name written with characters that sound like a name the language already knows
+(奥巴玛 for 奥巴马), though the glossary does not list it. The knowledge is jieba's dictionary: its
+entries tagged as names, of characters of transliteration (sound_index.known_names)."""
+from __future__ import annotations
+
+from ..findings import Applicability, Severity
+from ..normalize import DOT, fold
+from .base import LintContext, Rule
+from .name_spans import name_groups
+
+GLOSS_OPENERS = "(（"
+
+
+def _transliteration(folded: str, s: int, e: int, plain: str) -> bool:
+    """Whether the span reads as a transliterated name, where a homophone is a misspelling: next to
+    a middle dot or before a bracketed gloss, or made of characters of transliteration but one
+    (a three-character span that starts with a Chinese surname is a Chinese name: 王涛 and 汪涛
+    are two people)."""
+    from ..translit import TRANSLIT
+    from ..words import surnames
+
+    after = folded[e] if e < len(folded) else ""
+    if (s > 0 and folded[s - 1] == DOT) or (after and (after == DOT or after in GLOSS_OPENERS)):
+        return True
+    if sum(c not in TRANSLIT for c in plain) > 1:
+        return False
+    return not (len(plain) == 3 and plain[0] in surnames())
+
+
+def known_name_spans(ctx: LintContext) -> dict[str, str]:
+    """Strings at name positions that sound like a known name but are written otherwise: text → name."""
+    from ..script import to_simplified
+    from .soundalike import find_variants
+
+    index = getattr(ctx.matcher, "_sound_index", None)
+    if index is None or not getattr(index, "known", None):
+        return {}
+    folded = fold(ctx.doc.text)
+    coder = index.coder()
+    listed = find_variants(ctx)  # N002's: a glossary name's sound comes first
+    found: dict[str, str] = {}
+    for group in name_groups(ctx, folded):
+        for s, e in group:
+            if e - s < 3:
+                continue
+            piece = folded[s:e]
+            if piece in found or piece in listed:
+                break
+            if not index.may_start_known(piece[0], piece[1]):
+                continue  # (Traditional characters read as their Simplified forms)
+            plain = to_simplified(piece)
+            name = index.known.get(coder.encode(plain))
+            if name is None:
+                continue
+            if plain == name or plain in index.known_homophones or plain in index.glossary_forms:
+                break  # the name itself, or a word that sounds like it
+            if _transliteration(folded, s, e, plain) and _evidence(folded, s, e, plain, name):
+                found[piece] = name
+            break
+    return found
+
+
+def _evidence(folded: str, s: int, e: int, plain: str, name: str) -> bool:
+    """Whether writing `plain` for the known `name` is a slip rather than another rendering. Names
+    have many renderings (科莱特 / 克莱特, 哈希娜 / 哈西娜, 弗利德里希 / 弗里德里希 all stand in the
+    People's Daily): a slip puts a character no transliteration uses for one that it does (默克儿,
+    巴菲忒), or the article writes the known rendering too. The span must also be the whole name:
+    not ending in a function word (莱尔的), nor cut out of a longer transliteration (及利亚 of
+    阿尔及利亚)."""
+    from ..translit import TRANSLIT
+    from ..words import function_characters
+
+    if plain[-1] in function_characters() or plain[0] in function_characters():
+        return False
+    from .name_spans import TITLES
+
+    before = folded[s - 1] if s > 0 else ""
+    after = folded[e] if e < len(folded) else ""
+    after_title = any(folded.endswith(t, 0, s) for t in TITLES)  # (总理默克儿: 理 ends the title)
+    if (before and before != DOT and before in TRANSLIT and not after_title) or (
+            after and after != DOT and after in TRANSLIT):
+        return False  # the name starts earlier or goes on
+    changed = [c for c, k in zip(plain, name) if c != k]
+    return all(c not in TRANSLIT for c in changed) or name in folded
+
+
+def check_known_name(ctx: LintContext):
+    found = known_name_spans(ctx)
+    if not found:
+        return
+    from ..script import to_traditional
+
+    text = ctx.doc.text
+    folded = fold(text)
+    listed_forms = ctx.glossary_form_spans()
+    hant = ctx.doc.script == "Hant"
+    out = []
+    for piece, name in found.items():
+        suggestion = to_traditional(name) if hant else name
+        i = folded.find(piece)
+        while i != -1:
+            end = i + len(piece)
+            if ctx.in_focus(i, end) and not listed_forms.covers(i, end):
+                out.append(ctx.finding(
+                    KNOWN_NAME, i, end,
+                    f"'{text[i:end]}' sounds like '{suggestion}', a name the dictionary knows, but is written "
+                    f"otherwise; use '{suggestion}'?",
+                    suggestion=suggestion, applicability=Applicability.UNSAFE,
+                ))
+            i = folded.find(piece, end)
+    yield from sorted(out, key=lambda f: f.start)
+
+
+KNOWN_NAME = Rule(
+    code="N005", name="sound-alike-known-name", severity=Severity.WARNING,
+    summary="A foreign name written with characters that sound like a name the dictionary knows (奥巴玛 ~ 奥巴马).",
+    explanation=(
+        "jieba's dictionary knows some ten thousand foreign names: its entries tagged as names, of three\n"
+        "to six characters of transliteration (a three-character person's name starting with a Chinese\n"
+        "surname is a Chinese name, and is left out). Where a name stands (as for N002), a span that reads\n"
+        "exactly like one of them (toneless, each character's commonest reading) but is written otherwise\n"
+        "is flagged with the known name, when the span is a transliteration (next to a middle dot, before\n"
+        "a bracketed gloss, or of characters of transliteration but one) and the change is a slip: a\n"
+        "character no transliteration uses for one that it does (默克儿), or the article also writes the\n"
+        "known rendering. Names have many renderings (科莱特 / 克莱特). Chinese names are full of\n"
+        "legitimate homophones (王涛, 汪涛) and stay silent, as do dictionary words that sound like a name,\n"
+        "names whose sound two known names share, and glossary names (N002's). The fix is unsafe."
+    ),
+    example="巴拉克·奥巴玛表示 → 巴拉克·奥巴马表示", check=check_known_name, fix="unsafe",
+)
