@@ -131,8 +131,30 @@ def _is_fragment(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _before_number():
+    """One lowercase letter between Chinese and a number with a unit of data/numerals.txt [units]."""
+    global _BEFORE_NUMBER
+    if _BEFORE_NUMBER is None:
+        from ..data import sections
+
+        units = re.escape("".join(sections("numerals.txt")["units"]))
+        _BEFORE_NUMBER = re.compile(rf"[a-z](?<![A-Za-z0-9][a-z])(?=[0-9]+(?:\.[0-9]+)?[{units}])")
+    return _BEFORE_NUMBER
+
+
+_BEFORE_NUMBER = None
+
+
 def check_stray_fragment(ctx: LintContext):
     text = ctx.doc.text
+    for m in _before_number().finditer(text):
+        start = m.start()
+        if start and is_cjk(text[start - 1]):
+            yield ctx.finding(
+                STRAY_FRAGMENT, start, start + 1,
+                f"stray Latin letter '{m.group()}' glued between Chinese and a number: debris; delete it",
+                suggestion="", applicability=Applicability.UNSAFE,
+            )
     split_tails = _split_tails(ctx)  # A002 reports those, with a better fix
     for m in FRAGMENT.finditer(text):
         start, end = m.span(1)
@@ -160,12 +182,14 @@ def check_split_word(ctx: LintContext):
 
 STRAY_FRAGMENT = Rule(
     code="A001", name="stray-latin-fragment", severity=Severity.WARNING,
-    summary="A lone lowercase Latin fragment glued to Chinese where a word was cut (痛点f, 营销ac).",
+    summary="A lone lowercase Latin fragment glued to Chinese where a word was cut (痛点f, 营销ac), or a stray letter before a number (执行a2024年).",
     explanation=(
         "Machine translation sometimes leaves the end of a cut English word behind. One to three\n"
         "lowercase letters right after a Chinese character, followed by a space, Chinese or punctuation,\n"
         "are flagged unless they form a common short token (app, id, vs, ai, kg…). Capitalised or\n"
-        "longer tokens (AI芯片, GPU集群, iPhone, gpt-oss) and tokens after digits (5G, 3nm) never match."
+        "longer tokens (AI芯片, GPU集群, iPhone, gpt-oss) and tokens after digits (5G, 3nm) never match.\n"
+        "So is one lowercase letter between Chinese and a number with a unit of time, money or count\n"
+        "(执行a2024年, 营收b30亿元); a model name there goes on with other words (o3模型, m4芯片, v2版本)."
     ),
     example="痛点f 老部门 → 痛点 老部门", check=check_stray_fragment, needs_glossary=False, fix="unsafe",
 )

@@ -281,3 +281,22 @@ def test_a005_login_line_and_reading_words_in_prose(bundled, text):
 def test_a002_camel_case_head(bundled):
     fs = [f for f in lint("此前，CoreWe 的首席执行官ave 表示将扩建。", bundled) if f.rule in ("A001", "A002")]
     assert [(f.rule, f.found, f.suggestion) for f in fs] == [("A002", "CoreWe 的首席执行官ave", "CoreWeave 的首席执行官")]
+
+
+@pytest.mark.parametrize("text, letters", [
+    ("该计划将于执行a2024年启动。", ["a"]),
+    ("营收b30亿元，同比增长c12%。", ["b", "c"]),
+    ("他在2024年a3月加入。", ["a"]),
+])
+def test_a001_a_letter_glued_between_chinese_and_a_number_with_a_unit(text, letters):
+    fs = mtqa.lint_text(text, select=["A001"])
+    assert [(f.found, f.suggestion) for f in fs] == [(x, "") for x in letters]
+
+
+@pytest.mark.parametrize("text", [
+    "发布o3模型和m4芯片，v2版本，h100集群",  # model names and versions go on with other words
+    "5G网络和3nm工艺，A100和iPhone 15，x86架构",  # digits first, capitals, a space
+    "第2024年度报告",
+])
+def test_a001_model_names_and_units_are_no_stray_letters(text):
+    assert mtqa.lint_text(text, select=["A001"]) == []
