@@ -159,6 +159,19 @@ def init_command(
                   " (one example concept), not the bundled glossary; `mtqa glossary add` adds concepts."))
 
 
+@app.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over stdin/stdout) for editors: live findings, quick fixes, hovers."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("mtqa server needs pygls: pip install 'mtqa[server]'")
+    from .lsp_server import main as serve
+
+    serve()
+
+
 # Commands defined in their own modules, listed after the lint commands in --help.
 _register_score(app)
 _register_scan(app)
