@@ -211,3 +211,28 @@ async def test_other_files_are_left_alone(client, tmp_path):
     uri = open_doc(client, tmp_path / "script.py", "# 王涛表示")
     await asyncio.sleep(0.5)
     assert uri not in client.diagnostics
+
+
+async def test_suppression_comments_are_honoured_in_markdown(client, tmp_path):
+    text = "# 标题\n\n<!-- mtqa: disable-next-line T001 -- 王涛 here is the footballer -->\n王涛进球了。\n\n王涛表示。\n"
+    uri = open_doc(client, tmp_path / "note.md", text)
+    await until(lambda: "T001" in codes(client, uri))
+    [d] = [d for d in client.diagnostics[uri] if d.code == "T001"]
+    assert d.range.start.line == 5  # the suppressed line 3 has none
+
+
+async def test_saving_a_glossary_in_the_editor_reloads_it(client, tmp_path):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("concept_id,type,lang,term,status,note\nqwen,model,zh-Hans,通义千问,preferred,\n", encoding="utf-8")
+    (tmp_path / "mtqa.toml").write_text('glossary = ["terms.csv"]\n', encoding="utf-8")
+    uri = open_doc(client, tmp_path / "s.txt", "倩文模型发布。")
+    await until(lambda: uri in client.diagnostics)
+    assert "T001" not in codes(client, uri)
+    glossary.write_text("concept_id,type,lang,term,status,note\nqwen,model,zh-Hans,通义千问,preferred,\n"
+                        "qwen,model,zh-Hans,倩文,deprecated,\n", encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=from_fs_path(str(glossary)))))
+    await until(lambda: "T001" in codes(client, uri))
+    before = len(client.published)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(lambda: len(client.published) > before)  # saving the document lints it again
