@@ -166,7 +166,7 @@ def server_command() -> None:
         import lsprotocol  # noqa: F401
         import pygls  # noqa: F401
     except ImportError:
-        _fail("mtqa server needs pygls: pip install 'mtqa[server]'")
+        _fail("mtqa server needs pygls, which is not installed: pip install 'mtqa[server]'")
     from .lsp_server import main as serve
 
     serve()

@@ -53,11 +53,11 @@ def test_lint_needs_no_optional_dependency_and_the_extras_cover_the_rest():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     core = " ".join(project["dependencies"])
     extras = project["optional-dependencies"]
-    for heavy in ("dask", "pyarrow", "translate-toolkit"):
+    for heavy in ("dask", "pyarrow", "translate-toolkit", "pygls"):
         assert heavy not in core  # a pre-commit hook installs the core only
     for required in ("sacrebleu", "opencc", "jieba", "pandas", "typer"):
         assert required in core
-    assert set(extras["all"]) == set(extras["scan"]) | set(extras["bilingual"])
+    assert set(extras["all"]) == set(extras["scan"]) | set(extras["bilingual"]) | set(extras["server"])
     assert set(extras["all"]) <= set(extras["test"])  # the tests exercise every command
 
 
