@@ -57,7 +57,33 @@ def known_name_spans(ctx: LintContext) -> dict[str, str]:
             if _transliteration(folded, s, e, plain) and _evidence(folded, s, e, plain, name):
                 found[piece] = name
             break
+    # Anywhere in the text: one character off a known name the text also writes, with the same
+    # sound (默克尔说……默克耳认为).
+    present = _present_known(folded, index)
+    if present:
+        from .name_spans import one_char_variants
+        from .soundalike import reads_alike
+
+        for variant, name in one_char_variants(folded, present, ctx.focus).items():
+            plain = to_simplified(variant)
+            if variant in found or variant in listed or plain == name or plain in index.known_homophones:
+                continue
+            if plain in index.glossary_forms or not reads_alike(plain, name, coder):
+                continue
+            found[variant] = name
     return found
+
+
+def _present_known(folded: str, index) -> list[str]:
+    """The known names the text writes (one automaton over all of them, built once per process)."""
+    got = getattr(index, "_known_automaton", None)
+    if got is None:
+        import ahocorasick_rs
+
+        names = sorted(set(index.known.values())) or ["\x00"]
+        got = index._known_automaton = (ahocorasick_rs.AhoCorasick(names), names)
+    automaton, names = got
+    return list(dict.fromkeys(names[k] for k, _s, _e in automaton.find_matches_as_indexes(folded)))
 
 
 def _evidence(folded: str, s: int, e: int, plain: str, name: str) -> bool:
@@ -124,7 +150,9 @@ KNOWN_NAME = Rule(
         "character no transliteration uses for one that it does (默克儿), or the article also writes the\n"
         "known rendering. Names have many renderings (科莱特 / 克莱特). Chinese names are full of\n"
         "legitimate homophones (王涛, 汪涛) and stay silent, as do dictionary words that sound like a name,\n"
-        "names whose sound two known names share, and glossary names (N002's). The fix is unsafe."
+        "names whose sound two known names share, and glossary names (N002's). Anywhere in the text, a\n"
+        "string one character off a known name the text also writes, with the same sound, is flagged\n"
+        "too (默克尔说……默克耳认为). The fix is unsafe."
     ),
     example="巴拉克·奥巴玛表示 → 巴拉克·奥巴马表示", check=check_known_name, fix="unsafe",
 )

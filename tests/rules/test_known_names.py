@@ -13,6 +13,8 @@ def found(text):
     ("投资人沃伦·巴菲忒说，市场过热。", [("巴菲忒", "巴菲特")]),
     # 玛 is a character of transliteration: a slip only beside the known rendering
     ("奥巴马说了一句话。巴拉克·奥巴玛表示支持。", [("奥巴玛", "奥巴马")]),
+    # anywhere, one character off a known name the text writes, with the same sound
+    ("默克尔说，谈判会继续。后来默克耳认为不必。", [("默克耳", "默克尔")]),
 ])
 def test_a_homophone_slip_in_a_known_name_is_flagged(text, expected):
     assert found(text) == expected
