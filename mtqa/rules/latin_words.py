@@ -73,50 +73,49 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def check_latin_misspelling(ctx: LintContext):
     text = ctx.doc.text
-    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text) if _bounded(text, m.start(), m.end())]
+    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     if not found:
         return
     known = _glossary_tokens(ctx.matcher) if ctx.matcher is not None else frozenset()
-    counts = Counter(t for _, _, t in found)
-    taken = None
+    written = Counter(t for _, _, t in found)
     words = None
-    verdicts: dict[str, tuple | None] = {}
-    for start, end, token in found:
-        if not ctx.in_focus(start, end):
-            continue
-        if token not in verdicts:
-            verdicts[token] = None
-            lower = token.lower()
-            if lower in known:
-                continue  # a glossary name
-            words = words or latin_words()
-            if words.zipf(lower) is not None:
-                continue  # a word or name the list knows
-            best = words.best_slip(lower, COMMON)
-            if best is None:
+    slips: dict[str, tuple] = {}  # token → (suggestion, slip), for the rare tokens a slip explains
+    for token in written:
+        lower = token.lower()
+        if lower in known:
+            continue  # a glossary name
+        words = words or latin_words()
+        if words.zipf(lower) is not None:
+            continue  # a word or name the list knows
+        best = words.best_slip(lower, COMMON)
+        if best is not None:
+            slips[token] = (best[0][0].upper() + best[0][1:], best[1])
+    if not slips:
+        return
+    places = {t: [(s, e) for s, e, u in found if u == t and _bounded(text, s, e)] for t in slips}
+    taken = None
+    out = []
+    for token, (right, slip) in slips.items():
+        if len(places[token]) > 1 and right not in written:
+            continue  # written so more than once, never otherwise: meant (Groq, Qwen)
+        if slip == "replaced" and right not in written:
+            continue  # a replaced letter is too often another name (Gurman, German): only
+            # beside the word itself (Zuckerburg in a text that writes Zuckerberg)
+        for start, end in places[token]:
+            if not ctx.in_focus(start, end):
                 continue
-            right = best[0][0].upper() + best[0][1:]
-            if counts[token] > 1 and right not in counts:
-                continue  # written so more than once, never otherwise: meant (Groq, Qwen)
-            if best[1] == "replaced" and right not in counts:
-                continue  # a replaced letter is too often another name (Gurman, German): only
-                # beside the word itself (Zuckerburg in a text that writes Zuckerberg)
-            verdicts[token] = (right, best[1])
-        verdict = verdicts[token]
-        if verdict is None:
-            continue
-        if taken is None:
-            from .names import check_near_miss
+            if taken is None:
+                from .names import check_near_miss
 
-            taken = [(f.start, f.end) for f in check_near_miss(ctx)] if ctx.matcher is not None else []
-        if any(s < end and start < e for s, e in taken):
-            continue  # N001's: a misspelt glossary name, with the glossary's form as its fix
-        right, slip = verdict
-        yield ctx.finding(
-            LATIN_MISSPELLING, start, end,
-            f"'{token}' is rare in English while '{right}', {SLIPS[slip]}, is common: a misspelling?",
-            suggestion=right, applicability=Applicability.UNSAFE,
-        )
+                taken = [(f.start, f.end) for f in check_near_miss(ctx)] if ctx.matcher is not None else []
+            if any(s < end and start < e for s, e in taken):
+                continue  # N001's: a misspelt glossary name, with the glossary's form as its fix
+            out.append(ctx.finding(
+                LATIN_MISSPELLING, start, end,
+                f"'{token}' is rare in English while '{right}', {SLIPS[slip]}, is common: a misspelling?",
+                suggestion=right, applicability=Applicability.UNSAFE,
+            ))
+    yield from sorted(out, key=lambda f: f.start)
 
 
 def check_spaced_word(ctx: LintContext):
