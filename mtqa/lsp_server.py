@@ -31,9 +31,16 @@ WATCHED = ("**/mtqa.toml", "**/.mtqa.toml", "**/pyproject.toml", "**/glossaries/
 class _Linted:
     """One document's last lint: what code actions and hovers read."""
 
-    def __init__(self, version, text, findings, lint):
-        self.version, self.text, self.findings, self.lint = version, text, findings, lint
+    def __init__(self, version, text, findings, lint, path: str):
+        self.version, self.text, self.findings, self.lint, self.path = version, text, findings, lint, path
         self.positions = Positions(text)
+        self._fix_all = False  # not worked out yet (None: nothing to fix)
+
+    def fix_all(self):
+        """The fix-all edit, worked out on first request (it re-lints the text until it is stable)."""
+        if self._fix_all is False:
+            self._fix_all = fix_all_edit(self)
+        return self._fix_all
 
 
 class MtqaState:
@@ -125,8 +132,10 @@ def _range(positions: Positions, start: int, end: int):
     return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
 
 
-def code_actions(uri: str, linted: _Linted, lo: int, hi: int):
-    """Quick fixes of the findings meeting [lo, hi], then the source action that fixes all safe ones."""
+def code_actions(uri: str, linted: _Linted, lo: int, hi: int, resolve: bool = False):
+    """Quick fixes of the findings meeting [lo, hi], then the source action that fixes all safe ones
+    (with `resolve`, its edit is left for codeAction/resolve: editors ask for actions at every move
+    of the cursor, and working out the fixed text re-lints it)."""
     from lsprotocol import types
 
     from .findings import Applicability
@@ -145,10 +154,16 @@ def code_actions(uri: str, linted: _Linted, lo: int, hi: int):
             diagnostics=diagnostics([f], linted.positions),
             edit=types.WorkspaceEdit(changes={uri: edits}),
         ))
-    fixed = fix_all_edit(linted)
+    title = "mtqa: fix all safe findings in this file"
+    if not any(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in linted.findings):
+        return actions
+    if resolve:
+        actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.SourceFixAll,
+                                        data={"uri": uri, "version": linted.version}))
+        return actions
+    fixed = linted.fix_all()
     if fixed is not None:
-        actions.append(types.CodeAction(title="mtqa: fix all safe findings in this file",
-                                        kind=types.CodeActionKind.SourceFixAll,
+        actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.SourceFixAll,
                                         edit=types.WorkspaceEdit(changes={uri: [fixed]})))
     return actions
 
@@ -163,7 +178,7 @@ def fix_all_edit(linted: _Linted):
     if linted.lint is None:
         return None
     text = linted.text
-    new_text, n = fix_text(text, lambda t: linted.lint(Document(text=t, path="")), unsafe=False)
+    new_text, n = fix_text(text, lambda t: linted.lint(Document(text=t, path=linted.path)), unsafe=False)
     if not n or new_text == text:
         return None
     head = 0  # the changed middle only: the shared start and end stay untouched
@@ -239,10 +254,12 @@ def make_server():
         version, text = doc.version, doc.source
         async with state.lock:
             findings, lint, error = await asyncio.get_running_loop().run_in_executor(None, state.lint, uri, text)
+        if uri not in server.workspace.text_documents:
+            return  # closed meanwhile
         current = server.workspace.get_text_document(uri)
         if current.version != version or current.source != text:
             return  # a newer change will publish its own
-        linted = state.linted[uri] = _Linted(version, text, findings, lint)
+        linted = state.linted[uri] = _Linted(version, text, findings, lint, str(_path(uri)))
         if error and error not in state.shown_errors:
             state.shown_errors.add(error)
             server.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"mtqa: {error}"))
@@ -306,7 +323,8 @@ def make_server():
         await relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll],
+        resolve_provider=True))
     def code_action(ls, params: types.CodeActionParams):
         uri = params.text_document.uri
         linted = state.linted.get(uri)
@@ -315,7 +333,20 @@ def make_server():
         p = linted.positions
         lo = p.offset(params.range.start.line, params.range.start.character)
         hi = p.offset(params.range.end.line, params.range.end.character)
-        return code_actions(uri, linted, lo, hi)
+        text_caps = ls.client_capabilities.text_document
+        support = getattr(getattr(text_caps, "code_action", None), "resolve_support", None)
+        return code_actions(uri, linted, lo, hi, resolve=bool(support and "edit" in support.properties))
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls, action: types.CodeAction):
+        data = action.data or {}
+        linted = state.linted.get(data.get("uri", ""))
+        if linted is not None and linted.version == data.get("version"):
+            async with state.lock:  # (one lint at a time: the rules share per-process memos)
+                fixed = await asyncio.get_running_loop().run_in_executor(None, linted.fix_all)
+            if fixed is not None:
+                action.edit = types.WorkspaceEdit(changes={data["uri"]: [fixed]})
+        return action
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls, params: types.HoverParams):

@@ -126,10 +126,26 @@ async def test_quick_fix_and_fix_all_give_the_edits_of_fix(client, tmp_path):
     [edit] = quick[0].edit.changes[uri]
     assert edit.range == t001.range and edit.new_text == "亚历山大·王"
     fix_all = next(a for a in actions if a.kind == types.CodeActionKind.SourceFixAll)
+    assert fix_all.edit is None  # VS Code resolves it when chosen: the fixed text is worked out then
+    fix_all = await client.code_action_resolve_async(fix_all)
     [whole] = fix_all.edit.changes[uri]
     fixed = apply(text, whole)
     expected, _ = fix_text_like_lint(text, tmp_path / "fix.txt")
     assert fixed == expected and "测试" in fixed and "王涛" not in fixed
+
+
+async def test_fix_all_in_markdown_leaves_code_alone(client, tmp_path):
+    text = "王涛表示。\n\n```\n王涛 = 1\n```\n"
+    uri = open_doc(client, tmp_path / "fix.md", text)
+    await until(lambda: "T001" in codes(client, uri))
+    assert len([d for d in client.diagnostics[uri] if d.code == "T001"]) == 1  # not the one in code
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    fix_all = await client.code_action_resolve_async(
+        next(a for a in actions if a.kind == types.CodeActionKind.SourceFixAll))
+    assert apply(text, fix_all.edit.changes[uri][0]) == "亚历山大·王表示。\n\n```\n王涛 = 1\n```\n"
 
 
 def apply(text: str, edit) -> str:
