@@ -22,7 +22,7 @@ from pathlib import Path
 from .lint import DEFAULT_SUFFIXES
 from .lsp_positions import Positions
 
-DEBOUNCE = 0.05  # seconds of quiet after a change before it is linted (a keystroke is answered in under 100 ms)
+DEBOUNCE = 0.03  # seconds of quiet after a change before it is linted (a keystroke is answered in under 100 ms)
 RELOAD_SUFFIXES = (".toml", ".yaml", ".yml", ".csv", ".tsv", ".tbx", ".xlsx", ".xml")
 WATCHED = ("**/mtqa.toml", "**/.mtqa.toml", "**/pyproject.toml", "**/glossaries/**",
            "**/*.{yaml,yml,csv,tsv,tbx,xlsx}")

@@ -277,7 +277,7 @@ class Matcher:
             (ci, ti): tuple(sorted({fold(v) for c in t.context for v in (c, to_traditional(c), to_simplified(c))}))
             for ci, c in enumerate(glossary.concepts) for ti, t in enumerate(c.terms) if t.context
         }
-        from .rules.names import build_index
+        from .latin_index import build_index
         from .sound_index import build_sound_index
 
         matcher._latin_index = build_index(glossary)  # pickled with the matcher

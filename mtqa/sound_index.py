@@ -5,7 +5,9 @@ jieba's dictionary once costs about a second; per document only short candidate 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalize import DOT, fold
 
@@ -103,8 +105,6 @@ class SoundIndex:
             patterns = {k: v for k, v in patterns.items() if len(v) <= MAX_PER_ANCHOR}
             keys = list(patterns) or ["\x00\x00"]
             automaton = ahocorasick_rs.AhoCorasick(keys)
-            from .rules.name_spans import by_outer_pair
-
             ends = by_outer_pair(tuple(threes)) if threes else None
             got = self._long_names = (automaton, [patterns.get(k, []) for k in keys], threes, ends)
         return got
@@ -119,6 +119,17 @@ class SoundIndex:
         state.pop("_known_starts", None)
         state.pop("_known_automaton", None)
         return state
+
+
+@lru_cache(maxsize=64)
+def by_outer_pair(names: tuple[str, ...]) -> dict:
+    """Three-character names by their outer pair (英达 → [英伟达]), and under "\x00" a pattern of
+    their first characters."""
+    by_ends: dict = {}
+    for name in names:
+        by_ends.setdefault(name[0] + name[2], []).append(name)
+    by_ends["\x00"] = re.compile(f"[{re.escape(''.join(sorted({x[0] for x in names})))}]")
+    return by_ends
 
 
 def build_sound_index(glossary, term_variants: dict, level: str = "exact") -> SoundIndex:

@@ -9,12 +9,12 @@ Pinyin is computed only for these short spans, never for the whole text:
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..data import sections
 from ..translit import TRANSLIT
 from ..normalize import DOT, fold
+from ..sound_index import by_outer_pair
 
 
 def _words(section: str) -> list[str]:
@@ -150,17 +150,6 @@ def middle_candidates(folded: str, names) -> list[tuple[str, int]]:
                 if folded[i + 1] != name[1] and _is_cjk(folded[i + 1]):
                     out.append((name, i))
     return out
-
-
-@lru_cache(maxsize=64)
-def by_outer_pair(names: tuple[str, ...]) -> dict:
-    """Three-character names by their outer pair (英达 → [英伟达]), and under "\x00" a pattern of
-    their first characters."""
-    by_ends: dict = {}
-    for name in names:
-        by_ends.setdefault(name[0] + name[2], []).append(name)
-    by_ends["\x00"] = re.compile(f"[{re.escape(''.join(sorted({x[0] for x in names})))}]")
-    return by_ends
 
 
 def one_char_variants(folded: str, names, focus=None) -> dict[str, str]:

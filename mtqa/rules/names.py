@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ..findings import Applicability, Severity
-from ..normalize import fold, is_latin_term
+from ..latin_index import MIN_COMPACT, MIN_SINGLE, QUOTES, LatinIndex, build_index, compact
 from .base import LintContext, Rule, concept_label
-
-MIN_SINGLE = 6  # a one-word name must be this long before a near miss counts
 # Capitalised Latin words (with inner hyphens/apostrophes) separated by single spaces: two or more
 # of them, or one of MIN_SINGLE - 1 letters or more (a shorter word alone can be no near miss, and
 # most capitalised words in Chinese text are such: AI, Meta, CEO).
@@ -17,52 +14,6 @@ MIN_SINGLE = 6  # a one-word name must be this long before a near miss counts
 # character class lets `re` skip ahead to the next capital (twice as fast on Chinese text).
 NAME_RUN = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)+"
                       rf"|[A-Za-z'’-]{{{MIN_SINGLE - 2},}})(?![A-Za-z0-9])")
-
-
-@dataclass
-class LatinIndex:
-    """Accepted Latin glossary forms, blocked by token for cheap near-miss search."""
-
-    by_token: dict[tuple[int, int, str], list[tuple[int, int]]]  # (n tokens, position, token) → forms
-    singles: dict[str, list[tuple[int, int]]]  # first letter → one-word forms
-    forms: dict[tuple[int, int], tuple[str, ...]]  # (concept, term) → folded tokens
-    all_forms: set[str]  # every folded Latin form, deprecated ones too
-    compact: dict[str, tuple[int, int]]  # accepted form's letters and digits only (openai) → (concept, term)
-
-
-MIN_COMPACT = 5  # shorter names written apart are too often other words (AI, Meta)
-QUOTES = "'’‘"
-
-
-def compact(text: str) -> str:
-    """Letters and digits only, lower case: 'Open AI', 'Open-AI' and 'OpenAI' are all 'openai'."""
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
-def build_index(glossary) -> LatinIndex:
-    by_token, singles, forms, all_forms, compacts = {}, {}, {}, set(), {}
-    for ci, concept in enumerate(glossary.concepts):
-        for ti, term in enumerate(concept.terms):
-            if not is_latin_term(term.term):
-                continue
-            folded = fold(term.term)
-            all_forms.add(folded)
-            if term.status == "deprecated" or not term.term[:1].isupper():
-                continue  # (lower-case terms are words, spaced and hyphenated every way: open source)
-            key = compact(term.term)
-            if len(key) >= MIN_COMPACT and key.isascii():
-                compacts.setdefault(key, (ci, ti))
-            if term.is_short:
-                continue
-            tokens = tuple(folded.split())
-            forms[(ci, ti)] = tokens
-            if len(tokens) == 1:
-                if len(tokens[0]) >= MIN_SINGLE:
-                    singles.setdefault(tokens[0][0], []).append((ci, ti))
-            else:
-                for pos, tok in enumerate(tokens):
-                    by_token.setdefault((len(tokens), pos, tok), []).append((ci, ti))
-    return LatinIndex(by_token, singles, forms, all_forms, compacts)
 
 
 def _distance(a: str, b: str, cutoff: int = 2) -> int:
