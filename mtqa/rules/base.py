@@ -6,6 +6,7 @@ from typing import Callable, Iterable
 
 from ..document import Document
 from ..findings import Applicability, Finding, Fix, Severity
+from ..normalize import fold as _fold
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,12 @@ class LintContext:
             return SpanSet(out)
 
         return self.memo(f"glossary.form_spans.{exact}", compute)
+
+    @property
+    def folded(self) -> str:
+        """The document's text folded (normalize.fold: case, width, middle dots), once: the name
+        rules all read it, and one string object is also encoded for the compiled core only once."""
+        return self.memo("folded", lambda: _fold(self.doc.text))
 
     def memo(self, key: str, compute):
         """A value computed once per document and shared between rules (`compute()` on first use)."""

@@ -4,7 +4,7 @@ entries tagged as names, of characters of transliteration (sound_index.known_nam
 from __future__ import annotations
 
 from ..findings import Applicability, Severity
-from ..normalize import DOT, fold
+from ..normalize import DOT
 from .base import LintContext, Rule
 from .name_spans import name_groups
 
@@ -35,7 +35,7 @@ def known_name_spans(ctx: LintContext) -> dict[str, str]:
     index = getattr(ctx.matcher, "_sound_index", None)
     if index is None or not getattr(index, "known", None):
         return {}
-    folded = fold(ctx.doc.text)
+    folded = ctx.folded
     coder = index.coder()
     listed = find_variants(ctx)  # N002's: a glossary name's sound comes first
     found: dict[str, str] = {}
@@ -117,7 +117,7 @@ def check_known_name(ctx: LintContext):
     from ..script import to_traditional
 
     text = ctx.doc.text
-    folded = fold(text)
+    folded = ctx.folded
     listed_forms = ctx.glossary_form_spans()
     hant = ctx.doc.script == "Hant"
     out = []

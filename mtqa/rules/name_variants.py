@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..findings import Applicability, Severity
-from ..normalize import DOT, fold
+from ..normalize import DOT
 from ..script import to_simplified
 from .base import LintContext, Rule
 from .name_spans import (dotted_names, glossed_pairs, leading_name, name_groups, near_syllables,
@@ -100,8 +100,7 @@ def check_name_variants(ctx: LintContext):
     index = getattr(ctx.matcher, "_sound_index", None)
     if index is None:
         return
-    text = ctx.doc.text
-    folded = fold(text)
+    folded = ctx.folded
     names, latin = _renderings(folded, index)
     if not names:
         return

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..normalize import fold
 
 MIN_NAME = 3  # characters before the ending word: shorter names match each other by chance
 MAX_NAME = 12
@@ -76,7 +75,7 @@ def org_variants(ctx) -> list[tuple[int, int, str, str, dict[str, int]]]:
     from ..words import function_characters, tokenizer
     from .name_spans import CONJUNCTIONS, syllables
 
-    folded = fold(ctx.doc.text)
+    folded = ctx.folded
     mentions = _mentions(folded)
     if not mentions:
         return []

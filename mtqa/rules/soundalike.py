@@ -18,8 +18,7 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
         index = getattr(ctx.matcher, "_sound_index", None)
         if index is None or not index.keys:
             return {}
-        text = ctx.doc.text
-        folded = fold(text)
+        folded = ctx.folded
         coder = index.coder()
         found: dict[str, tuple] = {}
         for group in name_groups(ctx, folded):
@@ -172,7 +171,7 @@ def check_sound_alike(ctx: LintContext):
     if not variants:
         return
     text = ctx.doc.text
-    folded = fold(text)
+    folded = ctx.folded
     glossary = ctx.matcher.glossary
     spans = []
     for piece, entry in variants.items():
