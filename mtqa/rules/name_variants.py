@@ -16,6 +16,7 @@ from ..findings import Applicability, Severity
 from ..normalize import DOT
 from ..script import to_simplified
 from .base import LintContext, Rule
+from .textutil import occurrences
 from .name_spans import (dotted_names, glossed_pairs, leading_name, name_groups, near_syllables,
                          one_char_variants, syllables, trailing_name, without_title)
 
@@ -155,7 +156,7 @@ def check_name_variants(ctx: LintContext):
     # Where each rendering stands, leaving out the places inside a glossary form as it is written
     # (阿莫代 of an org 阿莫代实验室 is the glossary's name there, not a rendering of the person's).
     listed_forms = ctx.glossary_form_spans()
-    at = {n: [i for i in _occurrences(folded, n) if not listed_forms.covers(i, i + len(n))] for n in ordered}
+    at = {n: [i for i in occurrences(folded, n) if not listed_forms.covers(i, i + len(n))] for n in ordered}
     spans = []  # (start, end, message, suggestion)
     kept_surnames: set[str] = set()  # a full name's rendering follows its surname's (no crossed fixes)
     for members in sorted(groups.values(), key=lambda ms: DOT in ms[0]):  # surnames first
@@ -185,14 +186,6 @@ def check_name_variants(ctx: LintContext):
         if (start, end) in chosen:
             chosen.discard((start, end))
             yield ctx.finding(NAME_VARIANTS, start, end, message, suggestion=keep, applicability=Applicability.UNSAFE)
-
-
-def _occurrences(folded: str, name: str) -> list[int]:
-    out, i = [], folded.find(name)
-    while i != -1:
-        out.append(i)
-        i = folded.find(name, i + len(name))
-    return out
 
 
 NAME_VARIANTS = Rule(

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .textutil import is_cjk, occurrences
+
 
 MIN_NAME = 3  # characters before the ending word: shorter names match each other by chance
 MAX_NAME = 12
@@ -29,10 +31,6 @@ def _endings():
     return re.compile("|".join(map(re.escape, words))), places
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
-
-
 def _mentions(folded: str) -> dict[str, list[tuple[int, str]]]:
     """ending word → [(its start, the run of Chinese characters before it, up to MAX_NAME)]."""
     endings, _ = _endings()
@@ -40,7 +38,7 @@ def _mentions(folded: str) -> dict[str, list[tuple[int, str]]]:
     for m in endings.finditer(folded):
         s = m.start()
         lo = s
-        while lo > 0 and s - lo < MAX_NAME and _is_han(folded[lo - 1]):
+        while lo > 0 and s - lo < MAX_NAME and is_cjk(folded[lo - 1]):
             lo -= 1
         run = folded[lo:s]
         last = None
@@ -86,7 +84,7 @@ def org_variants(ctx) -> list[tuple[int, int, str, str, dict[str, int]]]:
     def alike(x: str, y: str, ending: str) -> bool:
         if x in CONJUNCTIONS and y in CONJUNCTIONS:
             return ending not in places  # 与 / 和 inside an institute's name (between places: a list)
-        return x not in stop and y not in stop and _is_han(x) and _is_han(y) and syllables(x) == syllables(y)
+        return x not in stop and y not in stop and is_cjk(x) and is_cjk(y) and syllables(x) == syllables(y)
 
     def word_at(name: str, i: int) -> tuple[int, int]:
         """The (start, end) of the segmenter's word that holds name[i]."""
@@ -153,7 +151,7 @@ def org_variants(ctx) -> list[tuple[int, int, str, str, dict[str, int]]]:
     listed = ctx.glossary_form_spans() if ctx.matcher is not None else None
     out = []
     for members in groups.values():
-        at = {m: [i for i in _occurrences(folded, m) if listed is None or not listed.covers(i, i + len(m))]
+        at = {m: [i for i in occurrences(folded, m) if listed is None or not listed.covers(i, i + len(m))]
               for m in members}
         counts = Counter({m: len(v) for m, v in at.items() if v})
         if len(counts) < 2:
@@ -168,11 +166,3 @@ def org_variants(ctx) -> list[tuple[int, int, str, str, dict[str, int]]]:
         if not any(k[0] < item[1] and item[0] < k[1] for k in kept):
             kept.append(item)
     return sorted(kept)
-
-
-def _occurrences(folded: str, name: str) -> list[int]:
-    out, i = [], folded.find(name)
-    while i != -1:
-        out.append(i)
-        i = folded.find(name, i + len(name))
-    return out

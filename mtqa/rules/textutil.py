@@ -31,6 +31,15 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+def occurrences(text: str, piece: str) -> list[int]:
+    """Start of every occurrence of `piece` in `text`, left to right, not overlapping."""
+    out, i = [], text.find(piece)
+    while i != -1:
+        out.append(i)
+        i = text.find(piece, i + len(piece))
+    return out
+
+
 def lines(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, next_start) of every line: text[start:end] without its line break."""
     pos, n = 0, len(text)
