@@ -63,9 +63,12 @@ class MtqaState:
 
     def lint(self, uri: str, text: str):
         """(findings, lint function, error message or None) for a document as `mtqa lint` would."""
+        from functools import partial
+
         from .document import Document
         from .errors import MtqaError, core_panic_message, is_core_panic
-        from .run_lint import _linter
+        from .lint import default_glossary_path, lint_document
+        from .suppress import allowed
 
         path = _path(uri)
         error = None
@@ -73,16 +76,19 @@ class MtqaState:
             settings = self.resolver.for_file(path)
             if settings.excluded(path):
                 return [], None, None
-            key = tuple(settings.glossary) if settings.glossary else None
+            # Without a configured glossary, the project's is the nearest glossaries/ folder above
+            # the document (not above wherever the editor started the server), else the bundled one.
+            key = tuple(settings.glossary) if settings.glossary else (default_glossary_path(path.parent),)
             try:
-                matcher = self.matchers.get(settings.glossary)
+                matcher = self.matchers.get(list(key))
                 self.last_good[key] = matcher
             except MtqaError as exc:
                 if key not in self.last_good:
                     raise
                 error = f"{exc} (the last glossary that loaded is still used)"
-                self.matchers._by_paths[key] = self.last_good[key]
-            lint = _linter(self.matchers, settings, path)
+                matcher = self.last_good[key]
+            lint = partial(lint_document, matcher=matcher, rules=settings.rules_for(path), locale=settings.locale,
+                           allow=allowed(settings.allow), severities=settings.severities())
             return lint(Document(text=text, path=str(path))), lint, error
         except MtqaError as exc:
             return [], None, str(exc)

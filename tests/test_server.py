@@ -252,3 +252,17 @@ async def test_saving_a_glossary_in_the_editor_reloads_it(client, tmp_path):
     before = len(client.published)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     await until(lambda: len(client.published) > before)  # saving the document lints it again
+
+
+async def test_a_project_without_config_uses_the_glossaries_folder_above_the_document(client, tmp_path):
+    (tmp_path / "glossaries").mkdir()
+    (tmp_path / "glossaries" / "team.yaml").write_text(
+        "concepts:\n  - id: acme\n    type: org\n    terms:\n"
+        "      - {term: 顶点公司, lang: zh-Hans, status: preferred}\n"
+        "      - {term: 定点公司, lang: zh-Hans, status: deprecated}\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    uri = open_doc(client, tmp_path / "docs" / "p.txt", "定点公司发布了财报。王涛表示。")
+    await until(lambda: uri in client.diagnostics)
+    found = {(d.code, d.range.start.character) for d in client.diagnostics[uri]}
+    assert ("T001", 0) in found  # the project's glossary, though the server runs elsewhere
+    assert ("T001", 10) not in found  # and not the bundled one (which knows 王涛)
