@@ -117,7 +117,6 @@ class SoundIndex:
         state.pop("_starts", None)
         state.pop("_known_prefixes", None)
         state.pop("_known_starts", None)
-        state.pop("_known_automaton", None)
         return state
 
 
