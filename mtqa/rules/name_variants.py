@@ -16,7 +16,7 @@ from ..findings import Applicability, Severity
 from ..normalize import DOT
 from ..script import to_simplified
 from .base import LintContext, Rule
-from .textutil import occurrences
+from .textutil import Groups, occurrences
 from .name_spans import (dotted_names, glossed_pairs, leading_name, name_groups, near_syllables,
                          one_char_variants, syllables, trailing_name, without_title)
 
@@ -135,31 +135,21 @@ def check_name_variants(ctx: LintContext):
             names[variant] = True
             sounds[variant] = sound
     ordered = list(names)
-    parent = {n: n for n in ordered}
-
-    def root(n):
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    joined = Groups(ordered)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if to_simplified(a) == to_simplified(b):
-                parent[root(b)] = root(a)  # the same name in two scripts: S001's business
+                joined.join(a, b)  # the same name in two scripts: S001's business
             elif (a in latin and latin.get(a) == latin.get(b)) or (
                     near_syllables(sounds[a], sounds[b]) and not _relatives(a, b)):
-                parent[root(b)] = root(a)
-    groups: dict[str, list[str]] = {}
-    for n in ordered:
-        groups.setdefault(root(n), []).append(n)
+                joined.join(a, b)
     # Where each rendering stands, leaving out the places inside a glossary form as it is written
     # (阿莫代 of an org 阿莫代实验室 is the glossary's name there, not a rendering of the person's).
     listed_forms = ctx.glossary_form_spans()
     at = {n: [i for i in occurrences(folded, n) if not listed_forms.covers(i, i + len(n))] for n in ordered}
     spans = []  # (start, end, message, suggestion)
     kept_surnames: set[str] = set()  # a full name's rendering follows its surname's (no crossed fixes)
-    for members in sorted(groups.values(), key=lambda ms: DOT in ms[0]):  # surnames first
+    for members in sorted(joined.groups(), key=lambda ms: DOT in ms[0]):  # surnames first
         members = [m for m in members if at[m]]
         distinct = {to_simplified(m) for m in members}
         if len(distinct) < 2:

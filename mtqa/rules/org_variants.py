@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .textutil import is_cjk, occurrences
+from .textutil import Groups, is_cjk, occurrences
 
 
 MIN_NAME = 3  # characters before the ending word: shorter names match each other by chance
@@ -134,23 +134,12 @@ def org_variants(ctx) -> list[tuple[int, int, str, str, dict[str, int]]]:
                     pairs.extend(compare(a, b, ending))
     if not pairs:
         return []
-    parent: dict[str, str] = {}
-
-    def root(r: str) -> str:
-        parent.setdefault(r, r)
-        while parent[r] != r:
-            parent[r] = parent[parent[r]]
-            r = parent[r]
-        return r
-
+    joined = Groups()
     for x, y in pairs:
-        parent[root(y)] = root(x)
-    groups: dict[str, list[str]] = {}
-    for r in parent:
-        groups.setdefault(root(r), []).append(r)
+        joined.join(x, y)
     listed = ctx.glossary_form_spans() if ctx.matcher is not None else None
     out = []
-    for members in groups.values():
+    for members in joined.groups():
         at = {m: [i for i in occurrences(folded, m) if listed is None or not listed.covers(i, i + len(m))]
               for m in members}
         counts = Counter({m: len(v) for m, v in at.items() if v})

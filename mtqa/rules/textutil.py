@@ -40,6 +40,31 @@ def occurrences(text: str, piece: str) -> list[int]:
     return out
 
 
+class Groups:
+    """Union-find over strings: which were joined, each group in the order its members came."""
+
+    def __init__(self, items=()):
+        self.parent = {x: x for x in items}
+
+    def root(self, x: str) -> str:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        """Put `b`'s group into `a`'s."""
+        self.parent[self.root(b)] = self.root(a)
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.root(x), []).append(x)
+        return list(out.values())
+
+
 def lines(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, next_start) of every line: text[start:end] without its line break."""
     pos, n = 0, len(text)
