@@ -221,7 +221,7 @@ def _concept_at(text: str, offset: int, matcher):
     from .matcher import TERM
 
     scan = matcher.scan(text)
-    for pid, start, end in scan._matches or ():
+    for pid, start, end in scan.matches():
         if start <= offset < end:
             for form in matcher.entries[pid]:
                 if form.kind == TERM:

@@ -74,51 +74,43 @@ class Hit:
 
 
 class Scan:
-    """What `Matcher.scan` found: the hits rules may report, the concepts the text names, and the
-    spans of every accepted Latin hit, reported or not (N001 skips them). Those spans are worked
-    out on demand, and for a range when that is all that is asked (N001 asks about a few runs
-    of capitalised words): going over every raw match for them cost a tenth of the scan."""
+    """What `Matcher.scan` found: the hits rules may report, the concepts the text names, and,
+    asked of the compiled core's scan (`_core.GlossaryScan`, which keeps the raw matches), the
+    spans of every accepted Latin hit, reported or not (N001 skips them), and of every accepted
+    form (`accepted_matches`)."""
 
-    __slots__ = ("hits", "concepts", "_latin_spans", "_text", "_matches", "_latin_pids", "_url_spans", "_ends")
+    __slots__ = ("hits", "concepts", "_core", "_latin_spans")
 
-    def __init__(self, hits: list[Hit], latin_spans: list[tuple[int, int]] | None = None,
-                 concepts: frozenset = frozenset(), *, text: str = "", matches=(), latin_pids=frozenset(),
-                 url_spans=None):
+    def __init__(self, hits: list[Hit], concepts: frozenset = frozenset(), core=None):
         self.hits = hits
         self.concepts = concepts  # indexes of the concepts the text names with a listed term
-        self._latin_spans = latin_spans if latin_spans is not None else (None if latin_pids else [])
-        self._text, self._matches, self._latin_pids, self._url_spans = text, matches, latin_pids, url_spans
-        self._ends = None
+        self._core = core
+        self._latin_spans = None
+
+    def _ask(self, question: str) -> list[tuple[int, int, int]]:
+        return getattr(self._core, question)() if self._core is not None else []
+
+    def matches(self) -> list[tuple[int, int, int]]:
+        """(pattern, start, end) of every raw match."""
+        return self._ask("matches")
+
+    def latin_matches(self) -> list[tuple[int, int, int]]:
+        """(pattern, start, end) of the accepted Latin matches on word boundaries, outside addresses."""
+        return self._ask("latin")
+
+    def accepted_matches(self) -> list[tuple[int, int, int]]:
+        """(pattern, start, end) of the matches of accepted terms."""
+        return self._ask("accepted")
 
     @property
     def latin_spans(self) -> list[tuple[int, int]]:
         if self._latin_spans is None:
-            self._latin_spans = self._accepted_latin(self._matches)
+            self._latin_spans = [(s, e) for _, s, e in self.latin_matches()]
         return self._latin_spans
 
     def latin_spans_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The accepted Latin spans that overlap [lo, hi)."""
-        if self._latin_spans is not None:
-            return [(s, e) for s, e in self._latin_spans if s < hi and lo < e]
-        if self._ends is None:
-            self._ends = [m[2] for m in self._matches]  # matches do not overlap: ends are sorted too
-        matches, i = self._matches, bisect_right(self._ends, lo)
-        j = i
-        while j < len(matches) and matches[j][1] < hi:
-            j += 1
-        return self._accepted_latin(matches[i:j])
-
-    def _accepted_latin(self, matches) -> list[tuple[int, int]]:
-        text, latin_pids, word, n = self._text, self._latin_pids, LATIN_WORD_CHARS, len(self._text)
-        spans = [
-            (s, e) for pid, s, e in matches
-            if pid in latin_pids
-            and not (s and text[s - 1] in word and text[s] in word)
-            and not (e < n and text[e] in word and text[e - 1] in word)
-        ]
-        if self._url_spans and spans:
-            spans = [(s, e) for s, e in spans if not _inside(self._url_spans, s, e)]
-        return spans
+        return [(s, e) for s, e in self.latin_spans if s < hi and lo < e]
 
 
 EVIDENCE_WINDOW = 10  # characters either side in which another name makes an ordinary word a name
@@ -179,10 +171,6 @@ def _common_keys(keys, entries, concepts, to_simplified) -> frozenset:
         return frozenset()
     ordinary = ordinary_words(set(candidates.values()))
     return frozenset(k for k, simple in candidates.items() if simple in ordinary)
-
-
-def _match_end(match) -> int:
-    return match[2]
 
 
 def _start(hit: Hit) -> int:
@@ -285,7 +273,7 @@ class Matcher:
         return matcher
 
     def __post_init__(self) -> None:
-        self._automaton = None
+        self._scanner = None
         concepts = self.glossary.concepts
         self._term_keys = {(ci, ti): fold(t.term) for ci, c in enumerate(concepts) for ti, t in enumerate(c.terms)}
         # Per pattern, precomputed for `scan`: the hit it makes (None: needs the slow path), whether
@@ -316,14 +304,36 @@ class Matcher:
             self._explicit.append(frozenset(g.concept for g in forms if g.kind == TERM))
 
     @property
-    def automaton(self):
-        if self._automaton is None:
-            import ahocorasick_rs
+    def scanner(self):
+        """The compiled core's scanner (core/src/glossary_scan.rs): the automaton over `keys` and
+        the per-pattern tables `scan` decides with. Built on first use: it does not pickle."""
+        if self._scanner is None:
+            from ._core import GlossaryScanner
 
-            self._automaton = ahocorasick_rs.AhoCorasick(
-                self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-        return self._automaton
+            self._scanner = GlossaryScanner(self.keys, self._core_tables())
+        return self._scanner
+
+    def _core_tables(self) -> list[tuple]:
+        """Per pattern, the row `_core.GlossaryScanner` takes (see glossary_scan.rs `Pattern`)."""
+        concepts = self.glossary.concepts
+        key_ids = self._key_ids = {}
+        bits = {"zh-CN": 1, "zh-TW": 2, "zh-HK": 4}
+        region_bits = [sum(bits[r] for r in REGIONS if c.preferred(r)) for c in concepts]
+        rows = []
+        for pid, forms in enumerate(self.entries):
+            f = forms[0]
+            rendering = [(c, key_ids.setdefault(key, len(key_ids))) for c, key in self._rendering[pid]]
+            accepted = [g.concept for g in forms if g.kind == TERM and concepts[g.concept].terms[g.term].accepted]
+            rows.append((self._fast[pid] is not None, self._loud[pid], f.latin_start, f.latin_end,
+                         concepts[f.concept].type != "person", self._latin[pid], region_bits[f.concept],
+                         self._regional[pid], rendering, list(self._concepts_of[pid]), sorted(self._explicit[pid]),
+                         accepted))
+        return rows
+
+    def _key_id(self, key: str) -> int:
+        """The core's number for a rendering key (one no pattern renders gets a number of its own)."""
+        ids = self._key_ids
+        return ids.setdefault(key, len(ids))
 
     _PICKLED = ("glossary", "keys", "entries", "preferred", "preferred_short", "term_variants", "word_keys", "word_containers", "common_keys",
                 "_latin_index",
@@ -334,7 +344,7 @@ class Matcher:
                 "_explicit")
 
     def __getstate__(self):
-        # The compiled data and its derived tables; the Rust automaton, which does not pickle, is
+        # The compiled data and its derived tables; the core's scanner, which does not pickle, is
         # rebuilt on first use.
         return {k: self.__dict__[k] for k in self._PICKLED + self._DERIVED if k in self.__dict__}
 
@@ -342,7 +352,7 @@ class Matcher:
         self.__dict__.update(state)
         self._regex_cache = {}
         if all(k in state for k in self._DERIVED):
-            self._automaton = None
+            self._scanner = None
         else:
             self.__post_init__()
 
@@ -364,68 +374,29 @@ class Matcher:
         mtqa.prose) is a hit.
         """
         folded = fold(text)
-        matches = self.automaton.find_matches_as_indexes(folded)
-        if not matches:
-            return Scan([], [])
-        present = {m[0] for m in matches}
-        latin = self._latin
-        latin_pids = {pid for pid in present if latin[pid]}
-        fast = self._fast
         if not_prose is None:
             from .prose import url_spans as _urls
 
             not_prose = _urls(text)
         url_spans = not_prose or None
+        core = self.scanner.scan(text, folded, list(not_prose) if url_spans else [])
+        if not len(core):
+            return Scan([])
         # Patterns with exceptions or context cues first (few): whether 模式 really stands for a
         # model here decides whether the concept is seen in two forms.
-        slow_pids = {pid for pid in present if fast[pid] is None}
-        slow_hits = self._slow_path(text, folded, [m for m in matches if m[0] in slow_pids], matches) if slow_pids else []
+        slow = core.slow()
+        slow_hits = self._slow_path(text, folded, slow, core) if slow else []
         if url_spans and slow_hits:
             slow_hits = [h for h in slow_hits if not _inside(url_spans, h.start, h.end)]
-        if all_hits:
-            selected = [m for m in matches if m[0] not in slow_pids] if slow_pids else matches
-        else:
-            loud, rendering = self._loud, self._rendering
-            first: dict[int, str] = {}
-            multi = set()
-            for pid in present - slow_pids if slow_pids else present:
-                for concept, key in rendering[pid]:
-                    if first.setdefault(concept, key) != key:
-                        multi.add(concept)
-            for hit in slow_hits:
-                if not hit.term.is_short and first.setdefault(hit.concept_index, hit.key) != hit.key:
-                    multi.add(hit.concept_index)
-            # Every form of a concept seen two ways is kept: glosses and C001 need them all. So is
-            # every form of a concept with a form to report: FAIR must be there for its expansion
-            # in brackets, FAIR（Fundamental AI Research）, to count as a gloss.
-            concepts_of = self._concepts_of
-            multi.update(c for pid in present if fast[pid] is not None and loud[pid] for c in concepts_of[pid])
-            multi.update(hit.concept_index for hit in slow_hits)
-            keep = {pid for pid in present if fast[pid] is not None
-                    and (loud[pid] or any(c in multi for c in concepts_of[pid]))}
-            regions = self._regions
-            if locale in ("zh-TW", "zh-HK"):
-                keep.update(pid for pid in present if fast[pid] is not None and locale in regions[pid])
-            elif locale is None and any(self._regional[pid] for pid in present):
-                # A regional form (輝達) says the region matters here: S002 infers it from the names
-                # the text writes, and needs every concept that has a regional form.
-                keep.update(pid for pid in present if fast[pid] is not None and regions[pid])
-            selected = [m for m in matches if m[0] in keep] if len(keep) < len(present) else matches
-        n = len(text)
-        word = LATIN_WORD_CHARS
+        # The core keeps a preferred form's hits only where they can be reported (see
+        # glossary_scan.rs `select`) and checks Latin word edges, dotted names and addresses.
+        key_id = self._key_id
+        fast = self._fast
         hits: list[Hit] = []
-        for pid, start, end in selected:
+        for pid, start, end in core.select([(h.concept_index, key_id(h.key), h.term.is_short) for h in slow_hits],
+                                           all_hits, locale):
             f = fast[pid]
-            if f[6] and start and text[start - 1] in word:
-                continue
-            if f[7] and end < n and text[end] in word:
-                continue
-            if ((end < n and text[end] in DOTS) or (start and text[start - 1] in DOTS)) and not f[6] \
-                    and f[0].type != "person" and _in_dotted_name(text, start, end):
-                continue  # 克劳德·香农 is a person, not Claude the model
             hits.append(Hit(start, end, f[0], f[1], f[2], f[3], f[4], f[5]))
-        if url_spans and hits:
-            hits = [h for h in hits if not _inside(url_spans, h.start, h.end)]
         if slow_hits:
             hits.extend(slow_hits)
             hits.sort(key=_start)
@@ -437,11 +408,10 @@ class Matcher:
         if hits:
             _mark_glosses(hits, text)
             _mark_english(hits, text)
-        explicit = self._explicit
-        concepts = frozenset(c for pid in present for c in explicit[pid])  # a derived surname alone does not count
-        return Scan(hits, None, concepts, text=text, matches=matches, latin_pids=latin_pids, url_spans=url_spans)
+        # (a derived surname alone does not count)
+        return Scan(hits, frozenset(core.explicit_concepts()), core)
 
-    def _slow_path(self, text, folded, slow, matches) -> list[Hit]:
+    def _slow_path(self, text, folded, slow, core) -> list[Hit]:
         """Patterns with exceptions, context cues or several meanings, short forms that must stand
         as words, ordinary words that need a name nearby, and Chinese names of things (never part
         of a person's dotted name)."""
@@ -475,27 +445,12 @@ class Matcher:
                     key = self.keys[pid]
                     if key in self.word_keys and not _stands_alone(text, start, end, self.word_containers):
                         continue  # 元 inside 美元 or after a numeral: a piece of another word
-                    if key in self.common_keys and not self._near_another_name(matches, start, end, form.concept):
+                    if key in self.common_keys and not core.near_other(start, end, form.concept, EVIDENCE_WINDOW):
                         continue  # 一只羊驼: the animal, in a text not about the model here
                 out.append(Hit(start, end, concept, term, form.kind == SHORT, form.script, form.concept,
                                self._term_keys[(form.concept, form.term)]))
                 break
         return out
-
-    def _near_another_name(self, matches, start: int, end: int, concept: int) -> bool:
-        """Is an accepted form of another concept within EVIDENCE_WINDOW characters of [start, end)?"""
-        lo, hi = start - EVIDENCE_WINDOW, end + EVIDENCE_WINDOW
-        i = bisect_right(matches, lo, key=_match_end)  # matches do not overlap: ends are sorted too
-        concepts = self.glossary.concepts
-        for pid, s, e in matches[i:]:
-            if s >= hi:
-                break
-            if e <= lo or (s == start and e == end):
-                continue
-            for f in self.entries[pid]:
-                if f.kind == TERM and f.concept != concept and concepts[f.concept].terms[f.term].accepted:
-                    return True
-        return False
 
     def _excepted(self, text, start, end, term) -> bool:
         """A regex exception (`re:` entries, e.g. amounts before 元) covering the hit."""

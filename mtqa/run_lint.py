@@ -79,7 +79,7 @@ class _Matchers:
         its own (0.6 s for a 10,000-concept glossary)."""
         for matcher in self._by_paths.values():
             if matcher is not None:
-                matcher.automaton  # noqa: B018
+                matcher.scanner  # noqa: B018
 
 
 def _shown_path(path: str) -> str:

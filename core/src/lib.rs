@@ -5,6 +5,7 @@
 //! Python counts them, in code points) and pattern indexes. `python.rs` is the only file that knows
 //! about Python; everything else is plain Rust, tested with `cargo test`.
 
+pub mod glossary_scan;
 pub mod latin_words;
 pub mod lines;
 pub mod name_spans;

@@ -3,7 +3,11 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use std::sync::Arc;
+
+use crate::glossary_scan::{GlossaryScanner, Match, Pattern, SlowHit, ZH_CN, ZH_HK, ZH_TW};
 use crate::latin_words::LatinWords;
+use crate::text::Text;
 use crate::name_spans::NameSpans;
 use crate::script::ScriptScanner;
 use crate::spam::SpamScanner;
@@ -133,6 +137,114 @@ impl PyLatinWords {
     }
 }
 
+/// One pattern's table row, as `Matcher._core_tables` hands it over.
+type PatternRow = (bool, bool, bool, bool, bool, bool, u8, bool, Vec<(u32, u32)>, Vec<u32>, Vec<u32>, Vec<u32>);
+
+/// The glossary's automaton and per-pattern tables (glossary_scan.rs), built once per glossary.
+#[pyclass(name = "GlossaryScanner", module = "mtqa._core", frozen)]
+struct PyGlossaryScanner {
+    inner: Arc<GlossaryScanner>,
+}
+
+#[pymethods]
+impl PyGlossaryScanner {
+    /// `rows`: per key, (fast, loud, latin_start, latin_end, thing, accepted_latin, regions,
+    /// regional, rendering, concepts, explicit, accepted).
+    #[new]
+    fn new(keys: Vec<String>, rows: Vec<PatternRow>) -> PyResult<Self> {
+        let patterns = rows
+            .into_iter()
+            .map(|(fast, loud, latin_start, latin_end, thing, accepted_latin, regions, regional, rendering, concepts,
+                   explicit, accepted)| Pattern {
+                fast, loud, latin_start, latin_end, thing, accepted_latin, regions, regional, rendering, concepts,
+                explicit, accepted,
+            })
+            .collect();
+        GlossaryScanner::new(&keys, patterns)
+            .map(|s| PyGlossaryScanner { inner: Arc::new(s) })
+            .map_err(PyValueError::new_err)
+    }
+
+    /// The raw matches of `folded` (the folded `text`), checked against `text` and the sorted `urls`.
+    fn scan(&self, text: &str, folded: &str, urls: Vec<(u32, u32)>) -> PyResult<PyGlossaryScan> {
+        let chars: Vec<char> = text.chars().collect();
+        let folded = Text::new(folded);
+        if folded.len() != chars.len() {
+            return Err(PyValueError::new_err("the folded text must be as long as the text"));
+        }
+        let matches = self.inner.find(&folded);
+        Ok(PyGlossaryScan { scanner: Arc::clone(&self.inner), matches, chars, urls })
+    }
+}
+
+fn triples(matches: impl IntoIterator<Item = Match>) -> Vec<(u32, u32, u32)> {
+    matches.into_iter().map(|m| (m.pid, m.start, m.end)).collect()
+}
+
+/// One document's raw matches, kept in the core; Python asks for the few it needs.
+#[pyclass(name = "GlossaryScan", module = "mtqa._core", frozen)]
+struct PyGlossaryScan {
+    scanner: Arc<GlossaryScanner>,
+    matches: Vec<Match>,
+    chars: Vec<char>,
+    urls: Vec<(u32, u32)>,
+}
+
+#[pymethods]
+impl PyGlossaryScan {
+    fn __len__(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// [(pid, start, end)] of every raw match.
+    fn matches(&self) -> Vec<(u32, u32, u32)> {
+        triples(self.matches.iter().copied())
+    }
+
+    /// [(pid, start, end)] of the matches of patterns that need the slow path.
+    fn slow(&self) -> Vec<(u32, u32, u32)> {
+        triples(self.matches.iter().copied().filter(|m| !self.scanner.pattern(m.pid).fast))
+    }
+
+    /// [(pid, start, end)] of the fast matches rules may report on; `slow`: the slow path's hits
+    /// as (concept, rendering key, is an acronym); `locale`: None, "zh-CN", "zh-TW" or "zh-HK".
+    #[pyo3(signature = (slow, all_hits, locale=None))]
+    fn select(&self, slow: Vec<(u32, u32, bool)>, all_hits: bool, locale: Option<&str>) -> Vec<(u32, u32, u32)> {
+        let slow: Vec<SlowHit> = slow.into_iter().map(|(concept, key, short)| SlowHit { concept, key, short }).collect();
+        let locale = match locale {
+            None => 0,
+            Some("zh-TW") => ZH_TW,
+            Some("zh-HK") => ZH_HK,
+            Some("zh-CN") => ZH_CN,
+            Some(_) => u8::MAX, // another locale: no region's forms are kept for it
+        };
+        triples(self.scanner.select(&self.matches, &self.chars, &slow, all_hits, locale, &self.urls))
+    }
+
+    /// Sorted, distinct concepts that the text names with an explicit term.
+    fn explicit_concepts(&self) -> Vec<u32> {
+        let mut out: Vec<u32> = self.matches.iter().flat_map(|m| self.scanner.pattern(m.pid).explicit.iter().copied()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// [(pid, start, end)] of the accepted Latin matches on word boundaries, outside addresses.
+    fn latin(&self) -> Vec<(u32, u32, u32)> {
+        triples(self.scanner.latin(&self.matches, &self.chars, &self.urls))
+    }
+
+    /// [(pid, start, end)] of the matches of accepted terms.
+    fn accepted(&self) -> Vec<(u32, u32, u32)> {
+        triples(self.matches.iter().copied().filter(|m| !self.scanner.pattern(m.pid).accepted.is_empty()))
+    }
+
+    /// Whether an accepted form of a concept other than `concept` is within `window` of [start, end).
+    fn near_other(&self, start: u32, end: u32, concept: u32, window: u32) -> bool {
+        self.scanner.near_other(&self.matches, start, end, concept, window)
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -150,6 +262,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyVariants>()?;
     m.add_class::<PyScriptScanner>()?;
     m.add_class::<PyLatinWords>()?;
+    m.add_class::<PyGlossaryScanner>()?;
+    m.add_class::<PyGlossaryScan>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -47,7 +47,7 @@ class LintContext:
         """Scan the document; what was given from outside (hits filtered by an allow-list) stays."""
         from ..matcher import Scan
 
-        scan = Scan([], []) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale,
+        scan = Scan([]) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale,
                                                                             not_prose=self.doc.not_prose)
         self._scanned = scan
         if self._hits is None:
@@ -102,7 +102,7 @@ class LintContext:
                 return SpanSet([])
             text, concepts = self.doc.text, m.glossary.concepts
             out = []
-            for pid, start, end in self._scan_result()._matches or ():
+            for pid, start, end in self._scan_result().accepted_matches():
                 for f in m.entries[pid]:
                     if f.kind == TERM:
                         t = concepts[f.concept].terms[f.term]

@@ -35,9 +35,7 @@ def check_casing(ctx: LintContext):
     if not spans:
         return
     said: dict[tuple[int, str], tuple | None] = {}
-    for pid, start, end in scan._matches:
-        if pid not in scan._latin_pids or (start, end) not in spans:
-            continue
+    for pid, start, end in scan.latin_matches():
         written = text[start:end]
         if not written.isascii() or written.isupper() or (start and text[start - 1] in HANDLE_MARKS):
             continue

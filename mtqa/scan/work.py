@@ -23,7 +23,7 @@ def install_matcher(key: str, blob: bytes) -> None:
     from ..cache import unpickle_quietly
 
     matcher = unpickle_quietly(blob)
-    matcher.automaton  # noqa: B018 - build the Rust automaton now, once
+    matcher.scanner  # noqa: B018 - build the Rust automaton now, once
     _MATCHERS[key] = matcher
     BUILDS += 1
 
