@@ -3,16 +3,70 @@
 //! `mtqa/rules/name_spans.py` (`one_char_variants`), which explains each condition.
 
 use std::collections::{HashMap, HashSet};
-
-use aho_corasick::AhoCorasick;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::name_spans::is_han;
-use crate::text::Text;
 
 pub struct Variants {
     after_name: HashSet<char>,  // may follow a name: function words, time words, verbs
     cue_starts: HashSet<char>,  // first characters of the cues that follow a name (表示, 说)
     translit: HashSet<char>,    // characters of transliterated names
+}
+
+/// Entries looked up by a pair of characters: a bitmap of first characters turns away most
+/// positions of a text before any hashing.
+#[derive(Default)]
+struct PairIndex {
+    firsts: Vec<u64>,
+    map: HashMap<u64, Vec<(usize, usize, usize, usize)>, BuildHasherDefault<PairHasher>>,
+}
+
+/// A multiplicative hash of a pair of characters packed in a u64 (the default SipHash cost more
+/// than the rest of the lookup).
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+fn pair(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+impl PairIndex {
+    fn add(&mut self, a: char, b: char, entry: (usize, usize, usize, usize)) {
+        let bit = a as usize;
+        if self.firsts.len() <= bit / 64 {
+            self.firsts.resize(bit / 64 + 1, 0);
+        }
+        self.firsts[bit / 64] |= 1 << (bit % 64);
+        self.map.entry(pair(a, b)).or_default().push(entry);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn get(&self, a: char, b: char) -> &[(usize, usize, usize, usize)] {
+        let bit = a as usize;
+        if bit / 64 >= self.firsts.len() || self.firsts[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
+        self.map.get(&pair(a, b)).map_or(&[][..], |v| v.as_slice())
+    }
 }
 
 /// Spans asked about by bisection, as `rules.textutil.SpanSet` does.
@@ -50,16 +104,17 @@ impl Variants {
     }
 
     /// (variant, name) for every string of `folded` that differs from one of `names` (three
-    /// characters or more) in exactly one Chinese character, the first name found for each variant,
-    /// in the order found; only places meeting `focus`, if given.
+    /// characters or more) in exactly one Chinese character, in the order found: by where the
+    /// part kept of the name starts (the two outer characters of a three-character name last);
+    /// for a variant of two names, the first so found. Only places meeting `focus`, if given.
     pub fn one_char_variants(&self, folded: &str, names: &[String], focus: Option<&Focus>) -> Vec<(String, String)> {
-        let t = Text::new(folded);
-        let c = &t.chars;
+        let c: Vec<char> = folded.chars().collect();
         let n = c.len();
         let named: Vec<Vec<char>> = names.iter().map(|x| x.chars().collect()).collect();
         let known: HashSet<&[char]> = named.iter().map(|x| x.as_slice()).collect();
-        let mut anchors: Vec<String> = Vec::new();
-        let mut meta: Vec<(usize, usize, usize)> = Vec::new(); // (name, changed position, anchor offset)
+        // Each name is found by the part left or right of its changed character (the longer, two
+        // characters or more), looked up by its first two characters at every position of the text.
+        let mut anchors = PairIndex::default();
         let mut middles: Vec<usize> = Vec::new();
         for (k, name) in named.iter().enumerate() {
             if name.len() < 3 {
@@ -69,8 +124,7 @@ impl Variants {
                 let (left, right) = (&name[..i], &name[i + 1..]);
                 let (anchor, offset) = if left.len() >= right.len() { (left, 0) } else { (right, i + 1) };
                 if anchor.len() >= 2 {
-                    anchors.push(anchor.iter().collect());
-                    meta.push((k, i, offset));
+                    anchors.add(anchor[0], anchor[1], (k, i, offset, anchor.len()));
                 }
             }
             if name.len() == 3 {
@@ -80,26 +134,24 @@ impl Variants {
         if anchors.is_empty() {
             return Vec::new();
         }
-        let automaton = AhoCorasick::new(&anchors).expect("an automaton of short anchors");
-        let mut matches: Vec<(usize, usize, usize, usize)> = automaton
-            .find_overlapping_iter(folded)
-            .map(|m| {
-                let (k, i, offset) = meta[m.pattern().as_usize()];
-                (k, i, offset, t.char_at_byte(m.start()))
-            })
-            .collect();
+        // (name, changed position, anchor offset, where the anchor starts), by position
+        let mut matches: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for p in 0..n.saturating_sub(1) {
+            for &(k, i, offset, len) in anchors.get(c[p], c[p + 1]) {
+                let anchor = if offset == 0 { &named[k][..i] } else { &named[k][offset..] };
+                if p + len <= n && c[p..p + len] == *anchor {
+                    matches.push((k, i, offset, p));
+                }
+            }
+        }
         if !middles.is_empty() {
             // the two outer characters with one between (英维达 for 英伟达)
-            let mut by_ends: HashMap<(char, char), Vec<usize>> = HashMap::new();
+            let mut by_ends = PairIndex::default();
             for &k in &middles {
-                by_ends.entry((named[k][0], named[k][2])).or_default().push(k);
+                by_ends.add(named[k][0], named[k][2], (k, 1, 0, 0));
             }
-            let firsts: HashSet<char> = middles.iter().map(|&k| named[k][0]).collect();
             for i in 0..n.saturating_sub(2) {
-                if !firsts.contains(&c[i]) {
-                    continue;
-                }
-                for &k in by_ends.get(&(c[i], c[i + 2])).map_or(&[][..], |v| v.as_slice()) {
+                for &(k, _, _, _) in by_ends.get(c[i], c[i + 2]) {
                     if c[i + 1] != named[k][1] && is_han(c[i + 1]) {
                         matches.push((k, 1, 0, i));
                     }
