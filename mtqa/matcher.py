@@ -109,8 +109,16 @@ class Scan:
         return self._latin_spans
 
     def latin_spans_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The accepted Latin spans that overlap [lo, hi)."""
-        return [(s, e) for s, e in self.latin_spans if s < hi and lo < e]
+        """The accepted Latin spans that overlap [lo, hi) (found by bisection: they are sorted
+        and do not overlap, so their ends are sorted too)."""
+        spans = self.latin_spans
+        if not spans:
+            return []
+        i = bisect_right(spans, lo, key=_end)
+        j = i
+        while j < len(spans) and spans[j][0] < hi:
+            j += 1
+        return spans[i:j]
 
 
 EVIDENCE_WINDOW = 10  # characters either side in which another name makes an ordinary word a name
@@ -171,6 +179,10 @@ def _common_keys(keys, entries, concepts, to_simplified) -> frozenset:
         return frozenset()
     ordinary = ordinary_words(set(candidates.values()))
     return frozenset(k for k, simple in candidates.items() if simple in ordinary)
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def _start(hit: Hit) -> int:

@@ -60,15 +60,20 @@ def syllable_ids() -> dict[str, int]:
     return _tables()[1]
 
 
+def reading_lines() -> str:
+    """The reading table as text for the compiled core: `<code point> <syllable>,…` per line."""
+    return _tables()[2]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, tuple[str, ...]], dict[str, int]]:
+def _tables() -> tuple[dict[int, tuple[str, ...]], dict[str, int], str]:
     """Cached on disk with marshal: ~30 ms to load, against ~0.3 s to import pypinyin."""
     import marshal
     import os
 
     from .cache import cache_dir, write_bytes_cache
 
-    path = cache_dir() / "readings-v5.marshal"
+    path = cache_dir() / "readings-v6.marshal"
     if not os.environ.get("MTQA_NO_CACHE"):
         try:
             return marshal.loads(path.read_bytes())
@@ -88,8 +93,9 @@ def _tables() -> tuple[dict[int, tuple[str, ...]], dict[str, int]]:
         if syls:
             table[cp] = tuple(syls)
     ids = {syl: i for i, syl in enumerate(sorted({s for syls in table.values() for s in syls}))}
-    write_bytes_cache(path.name, marshal.dumps((table, ids)))
-    return table, ids
+    lines = "".join(f"{cp} {','.join(syls)}\n" for cp, syls in sorted(table.items()))
+    write_bytes_cache(path.name, marshal.dumps((table, ids, lines)))
+    return table, ids, lines
 
 
 def fuzzy(syllable: str) -> str:
@@ -136,6 +142,14 @@ class SoundCoder:
                 got = tuple(out)
             self._codes[ch] = got
         return got
+
+    def core(self, names=(), known=()):
+        """The compiled core's coder of this level (core/src/sound.rs), with coded `names` and
+        `known` names for its span checks; the caller keeps it (`SoundIndex.sounds`)."""
+        from ._core import Sounds
+
+        ids = syllable_ids()
+        return Sounds(reading_lines(), sorted(ids, key=ids.get), self.level, list(names), list(known))
 
     def encode(self, text: str) -> str:
         """Same length as `text`: Chinese characters become their (commonest) sound; the rest stays."""

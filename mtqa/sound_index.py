@@ -16,7 +16,6 @@ MIN_SYLLABLES = 2
 MAX_SYLLABLES = 8
 MIN_ANYWHERE = 3  # names this long are looked for by sound anywhere in a text, not only where names stand
 MAX_ANYWHERE = 5
-MAX_REMEMBERED_PAIRS = 200_000  # a corpus scan asks many pairs: forget them all past this
 MAX_PER_ANCHOR = 8  # names a pair of characters may anchor for that search
 
 
@@ -42,40 +41,12 @@ class SoundIndex:
             coder = self._coder = SoundCoder(self.level)
         return coder
 
-    def prefixes(self) -> frozenset[str]:
-        """The first two codes of every coded name: a span whose first two characters cannot read
-        as one of them is no name, and its codings need not be worked out."""
-        got = getattr(self, "_prefixes", None)
+    def sounds(self):
+        """The compiled core's coder with this index's coded names and known names (built on
+        first use: it does not pickle)."""
+        got = getattr(self, "_sounds", None)
         if got is None:
-            got = self._prefixes = frozenset(k[:2] for k in self.keys)
-        return got
-
-    def may_start_name(self, first: str, second: str) -> bool:
-        """Whether two characters can read as the first two of some coded name (remembered a pair:
-        a document asks the same pairs again and again)."""
-        seen = getattr(self, "_starts", None)
-        if seen is None or len(seen) > MAX_REMEMBERED_PAIRS:
-            seen = self._starts = {}
-        pair = first + second
-        got = seen.get(pair)
-        if got is None:
-            codes, prefixes = self.coder().codes, self.prefixes()
-            got = seen[pair] = any(a + b in prefixes for a in codes(first) for b in codes(second))
-        return got
-
-    def may_start_known(self, first: str, second: str) -> bool:
-        """Whether two characters, in any reading, start some known name's coding."""
-        seen = getattr(self, "_known_starts", None)
-        if seen is None or len(seen) > MAX_REMEMBERED_PAIRS:
-            seen = self._known_starts = {}
-        pair = first + second
-        got = seen.get(pair)
-        if got is None:
-            prefixes = getattr(self, "_known_prefixes", None)
-            if prefixes is None:
-                prefixes = self._known_prefixes = frozenset(k[:2] for k in self.known)
-            codes = self.coder().codes
-            got = seen[pair] = any(a + b in prefixes for a in codes(first) for b in codes(second))
+            got = self._sounds = self.coder().core(self.keys, self.known)
         return got
 
     def long_names(self):
@@ -112,11 +83,8 @@ class SoundIndex:
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_coder", None)
+        state.pop("_sounds", None)
         state.pop("_long_names", None)
-        state.pop("_prefixes", None)
-        state.pop("_starts", None)
-        state.pop("_known_prefixes", None)
-        state.pop("_known_starts", None)
         return state
 
 

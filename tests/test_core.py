@@ -54,3 +54,36 @@ def test_a_panic_in_the_core_is_an_error_naming_the_file_and_the_other_files_are
     else:
         assert "good.txt" in out and "T001" in out  # the other file is linted
     assert bad.read_bytes() == before  # nothing written to the file the core failed on
+
+
+@pytest.mark.parametrize("level", ["exact", "fuzzy"])
+def test_the_cores_sound_coder_codes_every_character_as_the_python_coder_does(level):
+    """The core's table is built from the same readings: every character of it (and characters
+    without a reading, which stand for themselves) codes alike, first reading and all."""
+    from mtqa.phonetics import SoundCoder, reading_table
+
+    python = SoundCoder(level)
+    chars = [chr(cp) for cp in sorted(reading_table())] + list("Qwen·3 𠮷")
+    core = python.core()
+    text = "".join(chars)
+    assert core.encode(text) == python.encode(text)
+    if level == "fuzzy":  # the fuzzy level merges classes: 张 (zhang) and 脏 (zang) code alike
+        assert python.encode("张") == python.encode("脏") == core.encode("脏")
+    else:
+        assert core.encode("张") != core.encode("脏")
+
+
+def test_name_candidates_take_the_first_coding_that_is_a_name_in_encode_all_order():
+    from mtqa.phonetics import SoundCoder
+
+    coder = SoundCoder("exact")
+    # 柏 reads bo, then bai: 柏立 codes two ways; a name coded by the second reading is still found
+    names = [coder.encode_all("柏立")[1], coder.encode("杨立昆")]
+    sounds = coder.core(names, [])
+    folded = "我见到柏立和杨立坤，还有张三。"
+    groups = [[(3, 5)], [(6, 9), (6, 8)], [(12, 14)]]
+    assert sounds.name_candidates(folded, groups) == [[(3, 5, names[0])], [(6, 9, names[1])], []]
+    with pytest.raises(ValueError):
+        sounds.name_candidates(folded, [[(3, 99)]])
+    assert sounds.known_starts(folded, groups) == [[], [], []]
+    assert coder.core([], [coder.encode("杨立昆")]).known_starts(folded, groups) == [[], [0, 1], []]

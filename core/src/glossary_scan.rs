@@ -14,6 +14,7 @@
 //! Offsets are code points, as Python counts them.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::Text;
 
@@ -122,10 +123,10 @@ impl GlossaryScanner {
             let mut present: Vec<u32> = matches.iter().map(|m| m.pid).collect();
             present.sort_unstable();
             present.dedup();
-            let mut first: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-            let mut multi: std::collections::HashSet<u32> = std::collections::HashSet::new();
+            let mut first: FxHashMap<u32, u32> = FxHashMap::default();
+            let mut multi: FxHashSet<u32> = FxHashSet::default();
             let fast_present: Vec<u32> = present.iter().copied().filter(|&p| self.patterns[p as usize].fast).collect();
-            let mut note = |concept: u32, key: u32, multi: &mut std::collections::HashSet<u32>| {
+            let mut note = |concept: u32, key: u32, multi: &mut FxHashSet<u32>| {
                 if *first.entry(concept).or_insert(key) != key {
                     multi.insert(concept);
                 }
@@ -147,7 +148,7 @@ impl GlossaryScanner {
                 }
             }
             multi.extend(slow.iter().map(|h| h.concept));
-            let mut kept: std::collections::HashSet<u32> = fast_present
+            let mut kept: FxHashSet<u32> = fast_present
                 .iter()
                 .copied()
                 .filter(|&pid| {

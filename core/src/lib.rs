@@ -10,6 +10,7 @@ pub mod latin_words;
 pub mod lines;
 pub mod name_spans;
 pub mod script;
+pub mod sound;
 pub mod spam;
 pub mod text;
 pub mod variants;

@@ -10,6 +10,7 @@ use crate::latin_words::LatinWords;
 use crate::text::Text;
 use crate::name_spans::NameSpans;
 use crate::script::ScriptScanner;
+use crate::sound::{CodedNames, SoundCoder};
 use crate::spam::SpamScanner;
 use crate::variants::{Focus, Variants};
 
@@ -245,6 +246,75 @@ impl PyGlossaryScan {
     }
 }
 
+/// Sound coding (sound.rs) with the coded glossary names (N002) and known names (N005).
+#[pyclass(name = "Sounds", module = "mtqa._core", frozen)]
+struct PySounds {
+    coder: SoundCoder,
+    names: CodedNames,
+    known: CodedNames,
+}
+
+#[pymethods]
+impl PySounds {
+    /// `readings`: `<code point> <syllable>,…` lines; `syllables` in id order; `level`: exact or
+    /// fuzzy; `names`, `known`: the coded glossary names and known names.
+    #[new]
+    fn new(readings: &str, syllables: Vec<String>, level: &str, names: Vec<String>, known: Vec<String>) -> PyResult<Self> {
+        let fuzzy = match level {
+            "exact" => false,
+            "fuzzy" => true,
+            _ => return Err(PyValueError::new_err(format!("sound-alike level must be exact or fuzzy, not {level:?}"))),
+        };
+        let coder = SoundCoder::new(readings, &syllables, fuzzy).map_err(PyValueError::new_err)?;
+        Ok(PySounds { coder, names: CodedNames::new(&names), known: CodedNames::new(&known) })
+    }
+
+    /// The text coded by every character's commonest reading.
+    fn encode(&self, text: &str) -> String {
+        self.coder.encode(&text.chars().collect::<Vec<_>>())
+    }
+
+    /// Per group of spans of `folded`: [(start, end, coding)] of the spans whose first two
+    /// characters may start a glossary name and one of whose codings is one (the first such).
+    fn name_candidates(&self, folded: &str, groups: Vec<Vec<(usize, usize)>>) -> PyResult<Vec<Vec<(usize, usize, String)>>> {
+        let c: Vec<char> = folded.chars().collect();
+        groups
+            .iter()
+            .map(|group| {
+                let mut out = Vec::new();
+                for &(s, e) in group {
+                    if e > c.len() || s + 2 > e {
+                        return Err(PyValueError::new_err(format!("span ({s}, {e}) is no name span of the text")));
+                    }
+                    if self.names.may_start(&self.coder, c[s], c[s + 1]) {
+                        if let Some(coding) = self.names.first_coded(&self.coder, &c[s..e]) {
+                            out.push((s, e, coding));
+                        }
+                    }
+                }
+                Ok(out)
+            })
+            .collect()
+    }
+
+    /// Per group of spans of `folded`: the indexes of the spans (two characters or more) whose
+    /// first two characters, in any reading, may start a known name's coding.
+    fn known_starts(&self, folded: &str, groups: Vec<Vec<(usize, usize)>>) -> Vec<Vec<usize>> {
+        let c: Vec<char> = folded.chars().collect();
+        groups
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &(s, e))| s + 2 <= e && e <= c.len() && self.known.may_start(&self.coder, c[s], c[s + 1]))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// Panics with `message`: how the tests make sure a panic in the core reaches the user as an error
 /// naming the file, not an abort.
 #[pyfunction]
@@ -264,6 +334,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLatinWords>()?;
     m.add_class::<PyGlossaryScanner>()?;
     m.add_class::<PyGlossaryScan>()?;
+    m.add_class::<PySounds>()?;
     m.add_function(wrap_pyfunction!(_panic, m)?)?;
     Ok(())
 }

@@ -2,8 +2,9 @@
 //! the candidates of N002 and N003 that do not stand where names stand. Python:
 //! `mtqa/rules/name_spans.py` (`one_char_variants`), which explains each condition.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use crate::name_spans::is_han;
 
@@ -18,28 +19,7 @@ pub struct Variants {
 #[derive(Default)]
 struct PairIndex {
     firsts: Vec<u64>,
-    map: HashMap<u64, Vec<(usize, usize, usize, usize)>, BuildHasherDefault<PairHasher>>,
-}
-
-/// A multiplicative hash of a pair of characters packed in a u64 (the default SipHash cost more
-/// than the rest of the lookup).
-#[derive(Default)]
-struct PairHasher(u64);
-
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0 ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+    map: FxHashMap<u64, Vec<(usize, usize, usize, usize)>>,
 }
 
 fn pair(a: char, b: char) -> u64 {

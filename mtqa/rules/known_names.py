@@ -40,17 +40,20 @@ def known_name_spans(ctx: LintContext) -> dict[str, str]:
     listed = find_variants(ctx)  # N002's: a glossary name's sound comes first
     found: dict[str, str] = {}
     present: dict[str, None] = {}  # known names the text writes where a name stands
-    for group in name_groups(ctx, folded):
-        for s, e in group:
+    sounds = index.sounds()
+    groups = name_groups(ctx, folded)
+    for group, starts in zip(groups, sounds.known_starts(folded, groups)):
+        starts = set(starts)  # the spans whose first two characters may start a known name
+        for j, (s, e) in enumerate(group):
             if e - s < 3:
                 continue
             piece = folded[s:e]
             if piece in found or piece in listed:
                 break
-            if not index.may_start_known(piece[0], piece[1]):
-                continue  # (Traditional characters read as their Simplified forms)
+            if j not in starts:
+                continue
             plain = to_simplified(piece)
-            name = index.known.get(coder.encode(plain))
+            name = index.known.get(sounds.encode(plain))
             if name is None:
                 continue
             if plain == name:
@@ -88,11 +91,14 @@ def _present_everywhere(ctx, folded: str, index, coder) -> dict[str, None]:
 
     def compute():
         out: dict[str, None] = {}
-        for group in candidate_groups(folded):
-            for s, e in group:
-                if e - s >= 3 and index.may_start_known(folded[s], folded[s + 1]):
+        sounds = index.sounds()
+        groups = candidate_groups(folded)
+        for group, starts in zip(groups, sounds.known_starts(folded, groups)):
+            for j in starts:
+                s, e = group[j]
+                if e - s >= 3:
                     plain = to_simplified(folded[s:e])
-                    if index.known.get(coder.encode(plain)) == plain:
+                    if index.known.get(sounds.encode(plain)) == plain:
                         out[plain] = None
         return out
 

@@ -21,14 +21,15 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
         folded = ctx.folded
         coder = index.coder()
         found: dict[str, tuple] = {}
-        for group in name_groups(ctx, folded):
-            for s, e in group:
+        # The core keeps, per group, the spans whose first two characters can read as a name's
+        # first two and one of whose codings is a name's (the first such coding): a span it drops
+        # is never one already found, so nothing below is decided differently.
+        for candidates in index.sounds().name_candidates(folded, name_groups(ctx, folded)):
+            for s, e, coding in candidates:
                 piece = folded[s:e]
                 if piece in found:
                     break
-                if not index.may_start_name(piece[0], piece[1]):
-                    continue  # its first two characters read as no name's first two
-                entries = next((index.keys[c] for c in coder.encode_all(piece) if c in index.keys), None)
+                entries = index.keys[coding]
                 if not entries:
                     continue
                 plain = to_simplified(piece)
