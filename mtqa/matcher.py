@@ -34,9 +34,9 @@ GLOSS_CLOSE = re.compile(r"[)）]")
 MAX_GLOSS = 120
 # Latin words next to a Latin hit: two or more mean the hit sits inside an English phrase or title.
 LATIN_LEFT = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9'’.&-]* )+$")
-LATIN_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 LATIN_RIGHT = re.compile(r"(?: [A-Za-z0-9][A-Za-z0-9'’.&-]*)+")
 REGIONS = ("zh-CN", "zh-TW", "zh-HK")
+REGION_BITS = {"zh-CN": 1, "zh-TW": 2, "zh-HK": 4}  # as glossary_scan.rs numbers them
 
 
 class Form(NamedTuple):
@@ -288,14 +288,17 @@ class Matcher:
         self._scanner = None
         concepts = self.glossary.concepts
         self._term_keys = {(ci, ti): fold(t.term) for ci, c in enumerate(concepts) for ti, t in enumerate(c.terms)}
-        # Per pattern, precomputed for `scan`: the hit it makes (None: needs the slow path), whether
-        # it is always worth reporting (a non-preferred form, or the slow path), the (concept, term key)
-        # pairs it stands for, and whether it is an accepted Latin form.
-        # Regional forms (S002): a form tagged with a region (輝達, zh-TW) is always worth reporting, and
-        # with --locale zh-TW every hit of a concept with a zh-TW form (祖克柏) is.
-        regions = [frozenset(r for r in REGIONS if c.preferred(r)) for c in concepts]
-        self._regions, self._regional = [], []
-        self._fast, self._loud, self._rendering, self._concepts_of, self._latin, self._explicit = [], [], [], [], [], []
+        # Per pattern, precomputed: the hit it makes (None: needs the slow path), and the row of flags
+        # the core's scanner decides with (glossary_scan.rs `Pattern`, in its order): fast; loud
+        # (always worth reporting: a non-preferred or regional form, or the slow path); the form's
+        # Latin edges; its concept is no person; an accepted Latin form; the regions (bits) with a
+        # preferred form of its concept; a regional form itself (輝達, zh-TW: S002 needs every concept
+        # with a regional form then); the (concept, rendering key) pairs it stands for, acronyms aside
+        # (AI beside 人工智能 is never an inconsistency); the concepts it stands for; those of its
+        # explicit terms; those of which it is an accepted term.
+        region_bits = [sum(bit for r, bit in REGION_BITS.items() if c.preferred(r)) for c in concepts]
+        key_ids: dict[str, int] = {}
+        self._fast, self._core_rows, self._key_ids = [], [], key_ids
         word_keys = self.word_keys
         for key, forms in zip(self.keys, self.entries):
             f = forms[0]
@@ -304,43 +307,31 @@ class Matcher:
                       and key not in word_keys and key not in self.common_keys)
             self._fast.append((concepts[f.concept], term, f.kind == SHORT, f.script, f.concept,
                                self._term_keys[(f.concept, f.term)], f.latin_start, f.latin_end) if simple else None)
-            self._loud.append(not simple or term.status != "preferred" or term.lang in REGIONS)
-            self._regions.append(regions[f.concept])
-            self._regional.append(any(g.kind == TERM and concepts[g.concept].terms[g.term].lang in REGIONS for g in forms))
-            # Acronyms (AI beside 人工智能) are never an inconsistency: they do not make a concept's
-            # hits worth keeping, but are kept with them when it has two other renderings.
-            self._rendering.append(tuple((g.concept, self._term_keys[(g.concept, g.term)]) for g in forms
-                                         if g.kind != EXCEPTION and not concepts[g.concept].terms[g.term].is_short))
-            self._concepts_of.append(tuple({g.concept: None for g in forms if g.kind != EXCEPTION}))
-            self._latin.append(term is not None and term.accepted and (f.latin_start or f.latin_end))
-            self._explicit.append(frozenset(g.concept for g in forms if g.kind == TERM))
+            rendering = [(g.concept, key_ids.setdefault(self._term_keys[(g.concept, g.term)], len(key_ids)))
+                         for g in forms if g.kind != EXCEPTION and not concepts[g.concept].terms[g.term].is_short]
+            self._core_rows.append((
+                simple,
+                not simple or term.status != "preferred" or term.lang in REGIONS,
+                f.latin_start, f.latin_end,
+                concepts[f.concept].type != "person",
+                term is not None and term.accepted and (f.latin_start or f.latin_end),
+                region_bits[f.concept],
+                any(g.kind == TERM and concepts[g.concept].terms[g.term].lang in REGIONS for g in forms),
+                rendering,
+                list({g.concept: None for g in forms if g.kind != EXCEPTION}),
+                sorted({g.concept for g in forms if g.kind == TERM}),
+                [g.concept for g in forms if g.kind == TERM and concepts[g.concept].terms[g.term].accepted],
+            ))
 
     @property
     def scanner(self):
         """The compiled core's scanner (core/src/glossary_scan.rs): the automaton over `keys` and
-        the per-pattern tables `scan` decides with. Built on first use: it does not pickle."""
+        the per-pattern rows of `__post_init__`. Built on first use: it does not pickle."""
         if self._scanner is None:
             from ._core import GlossaryScanner
 
-            self._scanner = GlossaryScanner(self.keys, self._core_tables())
+            self._scanner = GlossaryScanner(self.keys, self._core_rows, MIDDLE_DOTS + DOT)
         return self._scanner
-
-    def _core_tables(self) -> list[tuple]:
-        """Per pattern, the row `_core.GlossaryScanner` takes (see glossary_scan.rs `Pattern`)."""
-        concepts = self.glossary.concepts
-        key_ids = self._key_ids = {}
-        bits = {"zh-CN": 1, "zh-TW": 2, "zh-HK": 4}
-        region_bits = [sum(bits[r] for r in REGIONS if c.preferred(r)) for c in concepts]
-        rows = []
-        for pid, forms in enumerate(self.entries):
-            f = forms[0]
-            rendering = [(c, key_ids.setdefault(key, len(key_ids))) for c, key in self._rendering[pid]]
-            accepted = [g.concept for g in forms if g.kind == TERM and concepts[g.concept].terms[g.term].accepted]
-            rows.append((self._fast[pid] is not None, self._loud[pid], f.latin_start, f.latin_end,
-                         concepts[f.concept].type != "person", self._latin[pid], region_bits[f.concept],
-                         self._regional[pid], rendering, list(self._concepts_of[pid]), sorted(self._explicit[pid]),
-                         accepted))
-        return rows
 
     def _key_id(self, key: str) -> int:
         """The core's number for a rendering key (one no pattern renders gets a number of its own)."""
@@ -352,8 +343,7 @@ class Matcher:
                 "_sound_index", "_cues")
     # The per-pattern tables of __post_init__ are pickled too: recomputing them took 1.4 s for a
     # 10,000-concept glossary, loading them takes a fraction of that.
-    _DERIVED = ("_term_keys", "_fast", "_loud", "_regions", "_regional", "_rendering", "_concepts_of", "_latin",
-                "_explicit")
+    _DERIVED = ("_term_keys", "_fast", "_core_rows", "_key_ids")
 
     def __getstate__(self):
         # The compiled data and its derived tables; the core's scanner, which does not pickle, is

@@ -1,9 +1,9 @@
 //! The glossary scan: one leftmost-longest automaton over every folded glossary form, and the
 //! per-hit work that decides which raw matches rules may report on (mtqa/matcher.py `scan`).
 //!
-//! Python builds the per-pattern tables once per glossary (`Matcher._core_tables`) and keeps what
-//! needs the glossary's objects: the slow path (exceptions, context cues, short forms that must
-//! stand as words), `Hit` objects for the selected matches, mentions, glosses. What is decided
+//! Python builds the per-pattern rows once per glossary (`Matcher._core_rows`, cached with the
+//! matcher) and keeps what needs the glossary's objects: the slow path (exceptions, context cues,
+//! short forms that must stand as words), `Hit` objects for the selected matches, mentions, glosses. What is decided
 //! here, for every raw match and without a Python object each:
 //! - which patterns need the slow path (`fast` is false);
 //! - which concepts the text shows in two renderings, so that their preferred-form hits count;
@@ -52,6 +52,7 @@ pub struct Pattern {
 pub struct GlossaryScanner {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    dots: Vec<char>, // every spelling of the middle dot (mtqa/normalize.py MIDDLE_DOTS)
 }
 
 /// A raw match: pattern index and code-point span.
@@ -70,8 +71,6 @@ pub struct SlowHit {
     pub short: bool,
 }
 
-const DOTS: &[char] = &['·', '・', '•', '‧', '･', '．', '⋅', '∙'];
-
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
@@ -81,7 +80,7 @@ fn is_han(c: char) -> bool {
 }
 
 impl GlossaryScanner {
-    pub fn new(keys: &[String], patterns: Vec<Pattern>) -> Result<Self, String> {
+    pub fn new(keys: &[String], patterns: Vec<Pattern>, dots: &str) -> Result<Self, String> {
         if keys.len() != patterns.len() {
             return Err(format!("{} keys but {} pattern tables", keys.len(), patterns.len()));
         }
@@ -92,7 +91,7 @@ impl GlossaryScanner {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(keys)
             .map_err(|e| e.to_string())?;
-        Ok(GlossaryScanner { automaton, patterns })
+        Ok(GlossaryScanner { automaton, patterns, dots: dots.chars().collect() })
     }
 
     pub fn pattern(&self, pid: u32) -> &Pattern {
@@ -179,8 +178,9 @@ impl GlossaryScanner {
                 if p.latin_end && e < n && is_word(text[e]) {
                     return false;
                 }
-                let dot_next = (e < n && DOTS.contains(&text[e])) || (s > 0 && DOTS.contains(&text[s - 1]));
-                !(dot_next && !p.latin_start && p.thing && in_dotted_name(text, s, e))
+                let dots = &self.dots;
+                let dot_next = (e < n && dots.contains(&text[e])) || (s > 0 && dots.contains(&text[s - 1]));
+                !(dot_next && !p.latin_start && p.thing && in_dotted_name(text, s, e, dots))
             })
             .filter(|m| !inside(urls, m.start, m.end))
             .collect()
@@ -224,10 +224,10 @@ impl GlossaryScanner {
 }
 
 /// Is text[start..end] one part of a dotted personal name (克劳德·香农, 约翰·克劳德)?
-fn in_dotted_name(text: &[char], start: usize, end: usize) -> bool {
+fn in_dotted_name(text: &[char], start: usize, end: usize, dots: &[char]) -> bool {
     let n = text.len();
-    let after = end + 1 < n && DOTS.contains(&text[end]) && is_han(text[end + 1]);
-    let before = start >= 2 && DOTS.contains(&text[start - 1]) && is_han(text[start - 2]);
+    let after = end + 1 < n && dots.contains(&text[end]) && is_han(text[end + 1]);
+    let before = start >= 2 && dots.contains(&text[start - 1]) && is_han(text[start - 2]);
     after || before
 }
 
@@ -250,7 +250,7 @@ mod tests {
     }
 
     fn scanner(keys: &[&str], patterns: Vec<Pattern>) -> GlossaryScanner {
-        GlossaryScanner::new(&keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(), patterns).unwrap()
+        GlossaryScanner::new(&keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(), patterns, "·・•‧･．⋅∙").unwrap()
     }
 
     fn run(s: &GlossaryScanner, text: &str, slow: &[SlowHit], all: bool) -> Vec<(u32, u32, u32)> {

@@ -138,7 +138,7 @@ impl PyLatinWords {
     }
 }
 
-/// One pattern's table row, as `Matcher._core_tables` hands it over.
+/// One pattern's row of `Matcher._core_rows` (built in `__post_init__`, cached with the matcher).
 type PatternRow = (bool, bool, bool, bool, bool, bool, u8, bool, Vec<(u32, u32)>, Vec<u32>, Vec<u32>, Vec<u32>);
 
 /// The glossary's automaton and per-pattern tables (glossary_scan.rs), built once per glossary.
@@ -150,9 +150,9 @@ struct PyGlossaryScanner {
 #[pymethods]
 impl PyGlossaryScanner {
     /// `rows`: per key, (fast, loud, latin_start, latin_end, thing, accepted_latin, regions,
-    /// regional, rendering, concepts, explicit, accepted).
+    /// regional, rendering, concepts, explicit, accepted); `dots`: every spelling of the middle dot.
     #[new]
-    fn new(keys: Vec<String>, rows: Vec<PatternRow>) -> PyResult<Self> {
+    fn new(keys: Vec<String>, rows: Vec<PatternRow>, dots: &str) -> PyResult<Self> {
         let patterns = rows
             .into_iter()
             .map(|(fast, loud, latin_start, latin_end, thing, accepted_latin, regions, regional, rendering, concepts,
@@ -161,7 +161,7 @@ impl PyGlossaryScanner {
                 explicit, accepted,
             })
             .collect();
-        GlossaryScanner::new(&keys, patterns)
+        GlossaryScanner::new(&keys, patterns, dots)
             .map(|s| PyGlossaryScanner { inner: Arc::new(s) })
             .map_err(PyValueError::new_err)
     }
