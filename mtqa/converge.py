@@ -1,8 +1,9 @@
 """A safe fix converges: the text it writes is not flagged again.
 
-`demote_unstable` applies a document's safe fixes, lints the result once (focused on the lines
-the fixes changed: what touches a fix is found there; the rest of the text still informs
-document-wide rules such as C001), and turns every safe
+`demote_unstable` applies a document's safe fixes, lints the result once (focused on the fixed
+spans and the character either side: only a finding that touches a fix counts, so rules skip
+candidates elsewhere; the rest of the text still informs document-wide rules such as C001), and
+turns every safe
 fix whose result another finding now covers or touches into an unsafe one (a fix that writes an
 admitted form T002 reports, or a name C001 then counts as a second rendering). Findings that were
 already there before the fix (a duplicate line around a fixed name) do not count against it.
@@ -18,8 +19,8 @@ MAX_ROUNDS = 3
 
 def demote_unstable(text: str, findings: list, relint) -> None:
     """Make unsafe, in place, the safe fixes among `findings` (of `text`) whose result
-    `relint(new_text, focus) -> findings` flags again (`focus`: a SpanSet of the lines that
-    hold the fixed spans)."""
+    `relint(new_text, focus) -> findings` flags again (`focus`: a SpanSet of the fixed spans,
+    see `_Shift.around`)."""
     from .fix import apply_edits
 
     safe = [f for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE]
@@ -37,7 +38,7 @@ def demote_unstable(text: str, findings: list, relint) -> None:
         fixed = {id(owner[e]) for e in applied}
         standing = [f for f in findings if id(f) not in fixed]  # what the fix leaves as it was
         bad: set[int] = set()
-        for g in relint(new_text, shift.lines(new_text)):
+        for g in relint(new_text, shift.around(len(new_text))):
             touching = shift.touching(g.start, g.end)
             if not touching:
                 continue
@@ -66,16 +67,13 @@ class _Shift:
             self.new_ends.append(start + len(e.replacement))
             delta += len(e.replacement) - (e.end - e.start)
 
-    def lines(self, text: str):
-        """The lines of the new `text` that hold an edit's new text, as a SpanSet."""
+    def around(self, size: int):
+        """Every edit's new text with one character either side (in a new text of `size`
+        characters), as a SpanSet: a finding meets it exactly when it shares a character with the
+        new text or touches it (what `touching` counts)."""
         from .rules.textutil import SpanSet
 
-        spans = []
-        for start, end in zip(self.new_starts, self.new_ends):
-            lo = text.rfind("\n", 0, start) + 1
-            hi = text.find("\n", end)
-            spans.append((lo, len(text) if hi == -1 else hi + 1))
-        return SpanSet(spans)
+        return SpanSet([(max(0, s - 1), min(size, e + 1)) for s, e in zip(self.new_starts, self.new_ends)])
 
     def touching(self, lo: int, hi: int) -> list:
         """The edits whose new text shares a character with [lo, hi] or touches it."""

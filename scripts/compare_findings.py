@@ -5,8 +5,8 @@ must not change what mtqa finds (moving a rule into the compiled core, say).
     python scripts/compare_findings.py /tmp/before tests/data seeds tests/fuzz/corpus [--glossary G]
 
 Each tree lints the same paths with `python -m mtqa lint --isolated --format json` (this
-interpreter, PYTHONPATH set to the tree); findings are compared by path, rule, start, end and
-suggestion. Prints the counts and every difference; exits 1 when there is one.
+interpreter, PYTHONPATH set to the tree); findings are compared by path, rule, start, end,
+suggestion and the fix's applicability. Prints the counts and every difference; exits 1 when there is one.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def findings(tree: Path, paths: list[str], glossary: str | None) -> set[tuple]:
         subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
         data = json.loads(out.read_text(encoding="utf-8"))
     rows = data["findings"] if isinstance(data, dict) else data
-    return {(f["path"], f["rule"], f["start"], f["end"], f.get("suggestion")) for f in rows}
+    return {(f["path"], f["rule"], f["start"], f["end"], f.get("suggestion"), f.get("fix")) for f in rows}
 
 
 def main() -> int:

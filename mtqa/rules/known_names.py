@@ -84,8 +84,8 @@ def known_name_spans(ctx: LintContext) -> dict[str, str]:
 
 
 def _present_everywhere(ctx, folded: str, index, coder) -> dict[str, None]:
-    """The known names at every name position, focus or not (a re-lint is focused on the changed
-    lines, but the known name a variant there varies may stand anywhere)."""
+    """The known names at every name position, focus or not (a re-lint is focused on the fixed
+    spans, but the known name a variant there varies may stand anywhere)."""
     from ..script import to_simplified
     from .name_spans import candidate_groups
 
