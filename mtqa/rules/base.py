@@ -100,13 +100,16 @@ class LintContext:
             m = self.matcher
             if m is None:
                 return SpanSet([])
+            accepted = self._scan_result().accepted_matches()  # (a pattern with an accepted term)
+            if not exact:
+                return SpanSet([(start, end) for _, start, end in accepted])
             text, concepts = self.doc.text, m.glossary.concepts
             out = []
-            for pid, start, end in self._scan_result().accepted_matches():
+            for pid, start, end in accepted:
                 for f in m.entries[pid]:
                     if f.kind == TERM:
                         t = concepts[f.concept].terms[f.term]
-                        if t.accepted and (not exact or t.term == text[start:end]):
+                        if t.accepted and t.term == text[start:end]:
                             out.append((start, end))
                             break
             return SpanSet(out)

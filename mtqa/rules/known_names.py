@@ -87,12 +87,12 @@ def _present_everywhere(ctx, folded: str, index, coder) -> dict[str, None]:
     """The known names at every name position, focus or not (a re-lint is focused on the fixed
     spans, but the known name a variant there varies may stand anywhere)."""
     from ..script import to_simplified
-    from .name_spans import candidate_groups
+    from .name_spans import all_name_groups
 
     def compute():
         out: dict[str, None] = {}
         sounds = index.sounds()
-        groups = candidate_groups(folded)
+        groups = all_name_groups(ctx, folded)
         for group, starts in zip(groups, sounds.known_starts(folded, groups)):
             for j in starts:
                 s, e = group[j]

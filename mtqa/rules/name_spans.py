@@ -54,10 +54,16 @@ def candidate_groups(folded: str) -> list[list[tuple[int, int]]]:
     return _spans().candidate_groups(folded)
 
 
+def all_name_groups(ctx, folded: str) -> list:
+    """candidate_groups of the whole document, focus or not, computed once per document."""
+    return ctx.memo("names.groups.all", lambda: candidate_groups(folded))
+
+
 def name_groups(ctx, folded: str) -> list:
-    """candidate_groups, computed once per document and shared by N002 and N003."""
+    """candidate_groups that meet the focus, computed once per document and shared by N002, N003
+    and N005."""
     def compute():
-        groups = candidate_groups(folded)
+        groups = all_name_groups(ctx, folded)
         if ctx.focus is not None:
             groups = [g for g in groups if g and ctx.in_focus(min(s for s, _ in g), max(e for _, e in g))]
         return groups
