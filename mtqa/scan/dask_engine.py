@@ -1,6 +1,7 @@
 """The Dask engine: the same chunks as the local engine, as tasks on a Dask cluster.
 
-Without an address a `LocalCluster` (processes, one thread each) is started on loopback.
+Without an address a `LocalCluster` (processes, one thread each, no worker profiler) is started
+on loopback.
 The pickled matcher travels once per worker, in a worker plugin that installs it and
 builds the automaton when the worker joins; tasks look it up by the glossary's key.
 Each task reads its own chunk (a Parquet row-group slice, a JSONL byte range, a list of
@@ -58,7 +59,12 @@ def connect(address: str | None, workers: int, cluster_options: dict | None = No
     options.update(cluster_options or {})
     if options["processes"]:
         options.setdefault("host", "127.0.0.1")  # (in-process workers talk without sockets)
-    cluster = LocalCluster(**options)
+    import dask
+
+    # Without the workers' statistical profiler (a stack sample of every thread each 10 ms, for a
+    # dashboard page nobody opens here): it cost a fifth of a worker's time on mtqa's tasks.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(**options)
     return Client(cluster), cluster
 
 

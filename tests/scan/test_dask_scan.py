@@ -74,3 +74,19 @@ def test_without_an_address_a_local_cluster_is_started(tmp_path):
     scan(corpus, tmp_path / "local", workers=1, **options)
     assert own.chunks > 2
     assert_same_tables(tables(tmp_path / "own"), tables(tmp_path / "local"))
+
+
+def test_the_own_cluster_runs_its_worker_processes_without_the_stack_profiler():
+    # The profiler samples every thread's stack each 10 ms: a fifth of a worker's time on mtqa's tasks.
+    import dask
+
+    from mtqa.scan.dask_engine import connect
+
+    client, cluster = connect(None, 1)
+    try:
+        assert client.run(lambda: dask.config.get("distributed.worker.profile.enabled")) == {
+            w: False for w in client.scheduler_info()["workers"]}
+    finally:
+        client.close()
+        cluster.close()
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the caller's setting stays
