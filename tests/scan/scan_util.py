@@ -55,8 +55,13 @@ def mtqa(*args, cwd=None, timeout=300):
 
 
 def popen(*args, cwd=None):
+    """The CLI in a child process that Ctrl-C (SIGINT) reaches: an ignored SIGINT would be inherited
+    (something in this test process, such as a worker initializer run in-process, may ignore it)."""
+    import signal
+
     return subprocess.Popen([sys.executable, "-c", CLI, *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=cwd or ROOT, env=dict(os.environ))
+                            stderr=subprocess.PIPE, text=True, cwd=cwd or ROOT, env=dict(os.environ),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def write_folder(root, texts=TEXTS):
