@@ -96,32 +96,16 @@ def _opencc_version() -> str:
     return f"{st.st_size}-{int(st.st_mtime)}"
 
 
+def detect_script(text: str) -> str:
+    """HANT when the whole text's Traditional-only characters outnumber its Simplified-only ones,
+    else HANS (counted by the compiled core: core/src/script.rs). S001 reads the same count."""
+    return script_scanner().main_script(text)
+
+
 @lru_cache(maxsize=1)
-def script_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """script_chars as sets: membership tests, no giant regex to compile."""
-    trad, simp = script_chars()
-    return frozenset(trad), frozenset(simp)
+def script_scanner():
+    """The compiled core's ScriptScanner over script_chars: the document's script, and for S001
+    the runs of the other script's characters."""
+    from ._core import ScriptScanner
 
-
-def detect_script(text: str, sample: int = 4000) -> str:
-    """HANT when Traditional-only characters outnumber Simplified-only ones, else HANS."""
-    trad, simp = script_sets()
-    head = text[:sample]
-    chars = set(head)  # set operations and str.count run in C
-    in_trad, in_simp = chars & trad, chars & simp
-    if not in_trad or not in_simp:
-        return HANT if in_trad else HANS
-    # Count the rarer side first: each distinct character of the other side occurs at least once,
-    # so the rarer side's count often settles the answer without counting the other (hundreds of
-    # characters in an article with a stray character of the other script).
-    if len(in_trad) <= len(in_simp):
-        n_trad = sum(map(head.count, in_trad))
-        if n_trad <= len(in_simp):
-            return HANS
-        n_simp = sum(map(head.count, in_simp))
-    else:
-        n_simp = sum(map(head.count, in_simp))
-        if n_simp < len(in_trad):
-            return HANT
-        n_trad = sum(map(head.count, in_trad))
-    return HANT if n_trad > n_simp else HANS
+    return ScriptScanner(*script_chars())

@@ -91,7 +91,7 @@ impl PyVariants {
     }
 }
 
-/// S001's scan: the document's script and the runs of the other one.
+/// A document's script (`mtqa.script.detect_script`) and, for S001, the runs of the other one.
 #[pyclass(name = "ScriptScanner", module = "mtqa._core", frozen)]
 struct PyScriptScanner {
     inner: ScriptScanner,
@@ -100,13 +100,18 @@ struct PyScriptScanner {
 #[pymethods]
 impl PyScriptScanner {
     #[new]
-    fn new(traditional: &str, simplified: &str, max_gap: usize) -> Self {
-        PyScriptScanner { inner: ScriptScanner::new(traditional, simplified, max_gap) }
+    fn new(traditional: &str, simplified: &str) -> Self {
+        PyScriptScanner { inner: ScriptScanner::new(traditional, simplified) }
     }
 
-    /// ("Hans" or "Hant", [(start, end)] of the other script's runs).
-    fn scan(&self, text: &str) -> (&'static str, Vec<(usize, usize)>) {
-        self.inner.scan(text)
+    /// "Hans" or "Hant": which script's own characters the whole text has more of.
+    fn main_script(&self, text: &str) -> &'static str {
+        self.inner.main_script(text)
+    }
+
+    /// ("Hans" or "Hant", [(start, end)] of the other script's runs, at most `max_gap` apart joined).
+    fn scan(&self, text: &str, max_gap: usize) -> (&'static str, Vec<(usize, usize)>) {
+        self.inner.scan(text, max_gap)
     }
 }
 

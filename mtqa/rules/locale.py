@@ -10,24 +10,13 @@ MAX_GAP = 2  # foreign characters this close together form one run
 CONTEXT = 6  # characters of context OpenCC sees on each side
 
 
-def _scanner():
-    global _SCANNER
-    if _SCANNER is None:
-        from .._core import ScriptScanner
-        from ..script import script_chars
-
-        _SCANNER = ScriptScanner(*script_chars(), MAX_GAP)
-    return _SCANNER
-
-
-_SCANNER = None
-
-
 def document_script(ctx: LintContext) -> tuple[str, list[tuple[int, int]]]:
     """The document's main script ("Hant" when Traditional-only characters outnumber
     Simplified-only ones, else "Hans") and the runs (start, end) of the other script's characters,
     those at most MAX_GAP apart joined (the compiled core's scan: core/src/script.rs)."""
-    return ctx.memo("S.script", lambda: _scanner().scan(ctx.doc.text))
+    from ..script import script_scanner
+
+    return ctx.memo("S.script", lambda: script_scanner().scan(ctx.doc.text, MAX_GAP))
 
 
 SEPARATOR = "\U000F8000"  # private use: no phrase of OpenCC's spans it, and it comes back unchanged

@@ -45,15 +45,12 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
                 break
         # Anywhere in the text: a company's or product's name of three syllables or more by sound,
         # written half or more as the name (英维达 for 英伟达), ...
-        for s, e, entry in _sounded_anywhere(folded, index, coder):
-            piece = folded[s:e]
-            if piece not in found and ctx.in_focus(s, e):
-                found[piece] = entry
+        for s, e, entry in _sounded_anywhere(folded, index, coder, ctx.in_focus):
+            found.setdefault(folded[s:e], entry)
         # ... a two-character one the text mentions, with one character written otherwise but read
         # the same (千文 beside Qwen's 千问, 雷鹏 for 雷朋), ...
-        for s, e, entry in _two_character_names(folded, index, coder, ctx.concepts):
-            if ctx.in_focus(s, e):
-                found.setdefault(folded[s:e], entry)
+        for s, e, entry in _two_character_names(folded, index, coder, ctx.concepts, ctx.in_focus):
+            found.setdefault(folded[s:e], entry)
         # ... and one character off a name the text mentions, with the same or a close sound.
         present = {}
         variants = ctx.matcher.term_variants if ctx.doc.script == "Hant" else {}
@@ -77,13 +74,14 @@ def find_variants(ctx: LintContext) -> dict[str, tuple]:
     return ctx.memo("N002.variants", compute)
 
 
-def _sounded_anywhere(folded: str, index, coder):
+def _sounded_anywhere(folded: str, index, coder, wanted):
     """(start, end, entry) of every unlisted string that reads like a glossary name (of a company,
     product or model: people are looked for where names stand) of three characters or more and
     keeps half its characters or more, the changed ones being no function
     words: 英维达 for 英伟达, 扎克柏格 for 扎克伯格. Found by the characters kept (one automaton pass
     over the name's neighbouring pairs, and the outer pair of three-character names), then read.
-    同意前文 sounds like 通义千问 but keeps none of it; 英为达 changes 伟 for the function word 为."""
+    同意前文 sounds like 通义千问 but keeps none of it; 英为达 changes 伟 for the function word 为.
+    Only spans `wanted(start, end)` accepts are read (a re-lint wants those meeting its focus)."""
     from ..script import to_simplified
     from .name_spans import STOP, middle_candidates
 
@@ -97,7 +95,7 @@ def _sounded_anywhere(folded: str, index, coder):
     seen = set()
     for name, entry, s in candidates:
         e = s + len(name)
-        if s < 0 or e > n or (s, name) in seen:
+        if s < 0 or e > n or (s, name) in seen or not wanted(s, e):
             continue
         seen.add((s, name))
         piece = folded[s:e]
@@ -113,10 +111,11 @@ def _sounded_anywhere(folded: str, index, coder):
             yield s, e, entry + (None,)
 
 
-def _two_character_names(folded: str, index, coder, concepts):
+def _two_character_names(folded: str, index, coder, concepts, wanted):
     """(start, end, entry) where a company's or product's two-character name whose concept the text
     names is written with one character changed for another of the same commonest reading, the
-    result being no glossary form and no dictionary word (前文 is one: not 千问)."""
+    result being no glossary form and no dictionary word (前文 is one: not 千问). Only spans
+    `wanted(start, end)` accepts are read."""
     from ..script import to_simplified
     from .name_spans import STOP
 
@@ -132,7 +131,8 @@ def _two_character_names(folded: str, index, coder, concepts):
                 while i != -1:
                     s = i - keep
                     piece = folded[s:s + 2] if s >= 0 else ""
-                    if len(piece) == 2 and piece != name and is_cjk(piece[change]) and piece[change] not in STOP:
+                    if (len(piece) == 2 and piece != name and is_cjk(piece[change]) and piece[change] not in STOP
+                            and wanted(s, s + 2)):
                         plain = to_simplified(piece)
                         if (plain != name and codes(plain[change])[0] == codes(name[change])[0]
                                 and plain not in index.glossary_forms and plain not in index.common_words):

@@ -64,6 +64,23 @@ def test_s001_finds_the_documents_script_and_the_runs_of_the_other(text, script,
 
     got_script, got_runs = document_script(LintContext(Document(text)))
     assert (got_script, [text[s:e] for s, e in got_runs]) == (script, runs)
+    assert Document(text).script == script  # every rule reads the same script
+
+
+def test_the_documents_script_is_the_whole_texts_not_its_heads(mini):
+    """A long Traditional article that opens with a Simplified passage (a quoted press release) is
+    Traditional: its Simplified characters are S001's, with unsafe fixes to Traditional. (The
+    script was once taken from the first 4,000 characters, which made this one Simplified for the
+    other rules while S001 called it Traditional.)"""
+    from mtqa.document import Document
+
+    head = "公司发布了新的语言模型，这个模型的测试结果很好。" * 200  # 4,800 characters
+    body = "這個模型的測試結果顯示，後來的應用會越來越多，開發者們都說這樣很好。" * 400
+    doc = Document(head + "\n" + body)
+    assert doc.script == "Hant"
+    fs = [f for f in lint(head + "\n" + body, mini) if f.rule == "S001"]
+    assert fs and all(f.start < len(head) for f in fs)
+    assert all(f.fix is not None and f.fix.applicability.value == "unsafe" for f in fs)
 
 
 TW_PAGE = ("輝達執行長黃仁勳表示，AI需求強勁。OpenAI執行長山姆·阿特曼也說，人工智慧將改變一切。"
