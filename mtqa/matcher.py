@@ -364,7 +364,7 @@ class Matcher:
         return self.scan(text, all_hits=True).hits
 
     def scan(self, text: str, all_hits: bool = False, locale: str | None = None,
-             not_prose: list | None = None) -> "Scan":
+             not_prose: list | None = None, folded: str | None = None) -> "Scan":
         """Hits a rule may report on, plus the spans of every accepted Latin hit.
 
         Unless `all_hits`, a preferred-form hit is only returned when its concept shows up
@@ -373,9 +373,10 @@ class Matcher:
         Deciding that from the set of distinct patterns found, before any per-hit work,
         is what keeps linting fast on text dense with names.
         Nothing inside the spans `not_prose` (default: the URLs and e-mail addresses; see
-        mtqa.prose) is a hit.
+        mtqa.prose) is a hit. `folded`: `fold(text)`, when the caller has it already.
         """
-        folded = fold(text)
+        if folded is None:
+            folded = fold(text)
         if not_prose is None:
             from .prose import url_spans as _urls
 

@@ -48,7 +48,8 @@ class LintContext:
         from ..matcher import Scan
 
         scan = Scan([]) if self.matcher is None else self.matcher.scan(self.doc.text, locale=self.locale,
-                                                                            not_prose=self.doc.not_prose)
+                                                                            not_prose=self.doc.not_prose,
+                                                                            folded=self.folded)
         self._scanned = scan
         if self._hits is None:
             self._hits = scan.hits

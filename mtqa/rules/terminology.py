@@ -32,7 +32,8 @@ def _someones_surname(ctx: LintContext, found: str, cache: dict[str, bool]) -> b
     got = cache.get(found)
     if got is None:
         text = ctx.doc.text
-        got = cache[found] = not found.isascii() and any(dot + found in text for dot in DOTS)
+        dots = ctx.memo("T001.dots", lambda: [dot for dot in DOTS if dot in text])  # (mostly one, or none)
+        got = cache[found] = not found.isascii() and any(dot + found in text for dot in dots)
     return got
 
 
