@@ -55,8 +55,9 @@ def mtqa(*args, cwd=None, timeout=300):
 
 
 def popen(*args, cwd=None):
-    """The CLI in a child process that Ctrl-C (SIGINT) reaches: an ignored SIGINT would be inherited
-    (something in this test process, such as a worker initializer run in-process, may ignore it)."""
+    """The CLI in a child process that Ctrl-C (SIGINT) reaches: an ignored SIGINT would be inherited.
+    The test run itself may have it ignored: a non-interactive shell starts a background job
+    (`bash .ci/run &`) with SIGINT and SIGQUIT ignored, and Python then leaves them so."""
     import signal
 
     return subprocess.Popen([sys.executable, "-c", CLI, *map(str, args)], stdout=subprocess.PIPE,
