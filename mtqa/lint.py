@@ -56,10 +56,10 @@ def lint_document(doc: Document, matcher, rules, locale: str | None = None, *,
 
     ctx = LintContext(doc=doc, matcher=matcher, locale=locale, focus=focus)
     if allow and matcher is not None:  # an allowed form is no rendering at all (nor a C001 variant)
-        scan = matcher.scan(doc.text, locale=locale, not_prose=doc.not_prose)
+        scan = matcher.scan(doc.text, locale=locale, not_prose=doc.not_prose, folded=ctx.folded)
         text = doc.text
-        ctx = LintContext(doc=doc, matcher=matcher, locale=locale, _scanned=scan, _concepts=scan.concepts,
-                          _hits=[h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)], focus=focus)
+        ctx._scanned, ctx._concepts = scan, scan.concepts
+        ctx._hits = [h for h in scan.hits if not is_allowed(text[h.start:h.end], allow)]
     findings: list[Finding] = []
     for rule in rules:
         if rule.needs_glossary and matcher is None:

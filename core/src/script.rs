@@ -50,7 +50,7 @@ impl ScriptScanner {
                 _ => {}
             }
         }
-        if trad > simp { "Hant" } else { "Hans" }
+        majority(trad, simp)
     }
 
     /// (`main_script`; the runs (start, end) of the other script's characters, those at most
@@ -64,7 +64,8 @@ impl ScriptScanner {
                 _ => {}
             }
         }
-        let (script, foreign) = if trad.len() > simp.len() { ("Hant", simp) } else { ("Hans", trad) };
+        let script = majority(trad.len(), simp.len());
+        let foreign = if script == "Hant" { simp } else { trad };
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for i in foreign {
             match runs.last_mut() {
@@ -74,6 +75,12 @@ impl ScriptScanner {
         }
         (script, runs)
     }
+}
+
+/// The script of a text with `trad` Traditional-only and `simp` Simplified-only characters: a tie
+/// is Simplified.
+fn majority(trad: usize, simp: usize) -> &'static str {
+    if trad > simp { "Hant" } else { "Hans" }
 }
 
 #[cfg(test)]
